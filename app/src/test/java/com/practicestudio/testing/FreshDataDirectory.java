@@ -1,0 +1,33 @@
+package com.practicestudio.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/** Points each test context at its own new data directory (database, master key). */
+public class FreshDataDirectory
+    implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+  @Override
+  public void initialize(ConfigurableApplicationContext context) {
+    if (context.getEnvironment().containsProperty("practice-studio.data-dir")) {
+      return;
+    }
+    try {
+      Path dir = Files.createTempDirectory("ps-test-");
+      context
+          .getEnvironment()
+          .getPropertySources()
+          .addFirst(
+              new MapPropertySource(
+                  "fresh-data-directory", Map.of("practice-studio.data-dir", dir.toString())));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
