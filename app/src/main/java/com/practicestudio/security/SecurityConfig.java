@@ -2,6 +2,7 @@ package com.practicestudio.security;
 
 import com.practicestudio.security.tokens.ApiTokenService;
 import com.practicestudio.security.tokens.BearerTokenFilter;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,8 +13,6 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
@@ -23,14 +22,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * else needs a user. Permissions are checked on methods ({@code @PreAuthorize}).
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 @EnableMethodSecurity
 class SecurityConfig {
-
-  @Bean
-  PasswordEncoder passwordEncoder() {
-    // bcrypt by default, with the {id} prefix so the algorithm can change later
-    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-  }
 
   @Bean
   AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
