@@ -1,8 +1,8 @@
 package com.practicestudio.db;
 
-import com.practicestudio.PracticeStudioProperties;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,13 +10,18 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DataSourceConfig {
 
-  @Bean(destroyMethod = "close")
+  /** The server started early by {@link EmbeddedPostgresEarlyStart}, which also stops it. */
+  @Bean
   EmbeddedPostgresHolder embeddedPostgres(
-      DatabaseProperties db, PracticeStudioProperties settings) {
-    return db.embedded()
-        ? new EmbeddedPostgresHolder(
-            EmbeddedPostgresServer.start(settings.dataDirAbsolute().resolve("pg")))
-        : new EmbeddedPostgresHolder(null);
+      DatabaseProperties db, ObjectProvider<EmbeddedPostgresEarlyStart.Startup> early) {
+    if (!db.embedded()) {
+      return new EmbeddedPostgresHolder(null);
+    }
+    EmbeddedPostgresEarlyStart.Startup startup = early.getIfAvailable();
+    if (startup == null) {
+      throw new IllegalStateException("EmbeddedPostgresEarlyStart is not registered");
+    }
+    return new EmbeddedPostgresHolder(startup.await());
   }
 
   @Bean(destroyMethod = "close")
@@ -38,13 +43,6 @@ class DataSourceConfig {
     return new HikariDataSource(config);
   }
 
-  /** Lets the DataSource bean depend on the server's lifetime (closed after the pool). */
-  record EmbeddedPostgresHolder(EmbeddedPostgresServer server) implements AutoCloseable {
-    @Override
-    public void close() {
-      if (server != null) {
-        server.close();
-      }
-    }
-  }
+  /** The embedded server, or null when an external database is configured. */
+  record EmbeddedPostgresHolder(EmbeddedPostgresServer server) {}
 }

@@ -6,6 +6,7 @@ import com.practicestudio.testing.ServerProcess;
 import com.practicestudio.testing.TestUsers;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +45,9 @@ class ServerLifecycleIT {
       assertThat(server.output()).doesNotContain(TestUsers.ADMIN_PASSWORD);
     }
     assertThat(dataDir.resolve("master.key")).exists();
-    assertThat(Files.getPosixFilePermissions(dataDir.resolve("master.key")).toString())
-        .isEqualTo("[OWNER_READ, OWNER_WRITE]");
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dataDir.resolve("master.key"))))
+        .isEqualTo("rw-------");
   }
 }
