@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongPredicate;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,12 +36,17 @@ class PatientValidator {
   private static final ZoneId EARLIEST = ZoneId.of("Pacific/Kiritimati");
 
   private final PhoneNumbers phones;
-  private final ProviderService providers;
+  private final LongPredicate providerExists;
   private final Clock clock;
 
+  @Autowired
   PatientValidator(PhoneNumbers phones, ProviderService providers, Clock clock) {
+    this(phones, providers::exists, clock);
+  }
+
+  PatientValidator(PhoneNumbers phones, LongPredicate providerExists, Clock clock) {
     this.phones = phones;
-    this.providers = providers;
+    this.providerExists = providerExists;
     this.clock = clock;
   }
 
@@ -68,7 +75,7 @@ class PatientValidator {
     if (email != null && !Emails.isValid(email)) {
       problems.add(new FieldProblem("email", "is not an e-mail address"));
     }
-    if (in.primaryProviderId() != null && !providers.exists(in.primaryProviderId())) {
+    if (in.primaryProviderId() != null && !providerExists.test(in.primaryProviderId())) {
       problems.add(new FieldProblem("primaryProviderId", "names no provider"));
     }
     List<PatientIdentifier> identifiers = identifiers(in, problems);
