@@ -150,7 +150,9 @@ final class CodeMapCsv {
     }
 
     long at(long position) {
-      while (scanned < position && scanned < text.length()) {
+      while (scanned < text.length()
+          && (scanned < position || text.charAt(scanned) == '\n' || text.charAt(scanned) == '\r')) {
+        // empty lines skipped before a record count too: its position is where they start
         if (text.charAt(scanned++) == '\n') {
           line++;
         }
