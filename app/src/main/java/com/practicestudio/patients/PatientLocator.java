@@ -17,8 +17,10 @@ class PatientLocator {
   /**
    * @param viaMergedExternalId the external id belongs to a record merged into the survivor (the
    *     survivor keeps its own)
+   * @param viaMergedMrn the MRN is the primary MRN of a record merged into the survivor (the
+   *     survivor keeps its own primary MRN)
    */
-  record Match(long survivorId, boolean viaMergedExternalId) {}
+  record Match(long survivorId, boolean viaMergedExternalId, boolean viaMergedMrn) {}
 
   private final PatientRepository patients;
   private final PatientChildRepository children;
@@ -68,6 +70,11 @@ class PatientLocator {
       throw new ConflictException(
           "the input's identifiers name different patients " + found + "; merge them first");
     }
-    return found.isEmpty() ? null : new Match(found.iterator().next(), viaMerged);
+    if (found.isEmpty()) {
+      return null;
+    }
+    long survivor = found.iterator().next();
+    return new Match(
+        survivor, viaMerged, mrn != null && patients.mergedRecordHasMrn(mrn, survivor));
   }
 }

@@ -137,6 +137,15 @@ class PatientRepository {
         .list();
   }
 
+  /** Whether a record merged into this survivor had this primary MRN. */
+  boolean mergedRecordHasMrn(String mrn, long survivorId) {
+    return jdbc.sql("SELECT count(*) FROM patient WHERE mrn = ? AND merged_into_id = ?")
+            .params(mrn, survivorId)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
   /** Ids of one page of a search; see {@link PatientSearchSql}. */
   List<Long> search(PatientSearchSql query) {
     return jdbc.sql(query.sql()).params(query.params()).query(Long.class).list();

@@ -194,7 +194,7 @@ public class PatientService {
    */
   @Transactional
   public UpsertResult upsert(PatientInput input, Set<String> clear, String source) {
-    UpsertPlan plan = plan(input, clear);
+    UpsertPlan plan = plan(input, clear, true);
     if (plan.id() == null) {
       return create(input, source);
     }
@@ -206,7 +206,7 @@ public class PatientService {
   /** What {@link #upsert} would do, without doing it (for dry runs and imports' review). */
   @Transactional(readOnly = true)
   public UpsertResult previewUpsert(PatientInput input, Set<String> clear) {
-    UpsertPlan plan = plan(input, clear);
+    UpsertPlan plan = plan(input, clear, false);
     if (plan.id() == null) {
       return new UpsertResult(null, true, plan.changes());
     }
@@ -247,7 +247,7 @@ public class PatientService {
         Map.of("fields", changes.stream().map(FieldChange::field).toList(), "source", source));
   }
 
-  private UpsertPlan plan(PatientInput input, Set<String> clear) {
+  private UpsertPlan plan(PatientInput input, Set<String> clear, boolean lock) {
     PatientLocator.Match match = locator.locate(input);
     if (match == null) {
       PatientData data = validator.validate(input, null, false);
@@ -255,11 +255,18 @@ public class PatientService {
       return new UpsertPlan(null, null, null, data, PatientDiff.created(data));
     }
     long id = match.survivorId();
-    patients.lock(id);
+    if (lock) {
+      patients.lock(id);
+    }
     Patient current = find(id).orElseThrow();
     String ssn = patients.ssn(id).orElse(null);
-    PatientInput given =
-        match.viaMergedExternalId() ? PatientOverlay.without(input, "externalId") : input;
+    PatientInput given = input;
+    if (match.viaMergedExternalId()) {
+      given = PatientOverlay.without(given, "externalId");
+    }
+    if (match.viaMergedMrn()) {
+      given = PatientOverlay.without(given, "mrn");
+    }
     PatientInput merged = PatientOverlay.apply(PatientInput.from(current), given, clear);
     PatientData data = validator.validate(merged, ssn, clear.contains("ssn"));
     checkUnique(data, id);
