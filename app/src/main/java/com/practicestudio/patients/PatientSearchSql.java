@@ -13,6 +13,8 @@ import java.util.List;
 record PatientSearchSql(String sql, List<Object> params) {
 
   private static final String SURVIVOR = "coalesce(q.merged_into_id, q.id)";
+  private static final String IDENTIFIERS =
+      "patient_identifier i JOIN patient q ON q.id = i.patient_id";
 
   static PatientSearchSql of(PatientQuery query, long afterId, int fetch) {
     StringBuilder sql = new StringBuilder("SELECT p.id FROM patient p WHERE p.id > ?");
@@ -27,36 +29,30 @@ record PatientSearchSql(String sql, List<Object> params) {
       sql.append(" AND p.merged_into_id IS NULL");
     }
     if (mrn != null) {
-      sql.append(" AND p.id IN (SELECT ")
-          .append(SURVIVOR)
-          .append(" FROM patient q WHERE q.mrn = ? UNION SELECT ")
-          .append(SURVIVOR)
-          .append(
-              " FROM patient_identifier i JOIN patient q ON q.id = i.patient_id"
-                  + " WHERE i.type = 'MR' AND i.value = ?)");
+      survivorsOf(
+          sql,
+          "patient q WHERE q.mrn = ? UNION SELECT "
+              + SURVIVOR
+              + " FROM "
+              + IDENTIFIERS
+              + " WHERE i.type = 'MR' AND i.value = ?");
       params.add(mrn);
       params.add(mrn);
     }
     if (externalId != null) {
-      sql.append(" AND p.id IN (SELECT ")
-          .append(SURVIVOR)
-          .append(" FROM patient q WHERE q.external_id = ?)");
+      survivorsOf(sql, "patient q WHERE q.external_id = ?");
       params.add(externalId);
     }
     if (identifier != null) {
       int bar = identifier.indexOf('|');
-      sql.append(" AND p.id IN (SELECT ")
-          .append(SURVIVOR)
-          .append(
-              " FROM patient_identifier i JOIN patient q ON q.id = i.patient_id WHERE i.value = ?");
       if (bar >= 0) {
-        sql.append(" AND i.type = ?");
+        survivorsOf(sql, IDENTIFIERS + " WHERE i.value = ? AND i.type = ?");
         params.add(identifier.substring(bar + 1).strip());
         params.add(identifier.substring(0, bar).strip());
       } else {
+        survivorsOf(sql, IDENTIFIERS + " WHERE i.value = ?");
         params.add(identifier);
       }
-      sql.append(")");
     }
     if (lastName != null) {
       sql.append(" AND lower(p.last_name) LIKE lower(?) ESCAPE '\\'");
@@ -73,6 +69,11 @@ record PatientSearchSql(String sql, List<Object> params) {
     sql.append(" ORDER BY p.id LIMIT ?");
     params.add(fetch);
     return new PatientSearchSql(sql.toString(), params);
+  }
+
+  /** Keeps patients that are the survivors of the rows {@code from} selects (alias q). */
+  private static void survivorsOf(StringBuilder sql, String from) {
+    sql.append(" AND p.id IN (SELECT ").append(SURVIVOR).append(" FROM ").append(from).append(")");
   }
 
   private static LocalDate dateOfBirth(String text) {

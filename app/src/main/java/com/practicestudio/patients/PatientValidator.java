@@ -68,33 +68,16 @@ class PatientValidator {
     String gender = gender(in.gender(), problems);
     String ssn = ssn(in.ssn(), problems);
     Address address = in.address() == null ? null : in.address().trimmed();
-    if (address != null) {
-      address.check("address", problems);
-    }
     String email = clean(in.email());
-    if (email != null && !Emails.isValid(email)) {
-      problems.add(new FieldProblem("email", "is not an e-mail address"));
-    }
-    if (in.primaryProviderId() != null && !providerExists.test(in.primaryProviderId())) {
-      problems.add(new FieldProblem("primaryProviderId", "names no provider"));
-    }
+    checkContact(address, email, in.primaryProviderId(), problems);
     List<PatientIdentifier> identifiers = identifiers(in, problems);
     List<Coverage> coverages = PatientCoverages.validate(in.coverages(), problems);
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }
-    String mrn = clean(in.mrn());
-    if (mrn == null) {
-      mrn =
-          identifiers.stream()
-              .filter(i -> PatientIdentifier.MRN.equals(i.type()))
-              .map(PatientIdentifier::value)
-              .findFirst()
-              .orElse(null);
-    }
     return new PatientData(
         clean(in.externalId()),
-        mrn,
+        primaryMrn(in, identifiers),
         identifiers,
         clean(in.firstName()),
         clean(in.middleName()),
@@ -116,6 +99,32 @@ class PatientValidator {
         in.primaryProviderId(),
         in.active() == null || in.active(),
         coverages);
+  }
+
+  private void checkContact(
+      Address address, String email, Long primaryProviderId, List<FieldProblem> problems) {
+    if (address != null) {
+      address.check("address", problems);
+    }
+    if (email != null && !Emails.isValid(email)) {
+      problems.add(new FieldProblem("email", "is not an e-mail address"));
+    }
+    if (primaryProviderId != null && !providerExists.test(primaryProviderId)) {
+      problems.add(new FieldProblem("primaryProviderId", "names no provider"));
+    }
+  }
+
+  /** The MRN given, else the first MR identifier's value. */
+  private static String primaryMrn(PatientInput in, List<PatientIdentifier> identifiers) {
+    String mrn = clean(in.mrn());
+    if (mrn != null) {
+      return mrn;
+    }
+    return identifiers.stream()
+        .filter(i -> PatientIdentifier.MRN.equals(i.type()))
+        .map(PatientIdentifier::value)
+        .findFirst()
+        .orElse(null);
   }
 
   /** A {@code YYYY-MM-DD} date that is not in the future; null when absent or bad (reported). */

@@ -43,7 +43,10 @@ class DirectoryApiIT {
 
   /** A valid NPI not used before in this database. */
   private static String freshNpi() {
-    String nine = "1" + String.format("%08d", (System.nanoTime() / 1000) % 100_000_000);
+    String nine =
+        "1"
+            + String.format(
+                java.util.Locale.ROOT, "%08d", (System.nanoTime() / 1000) % 100_000_000);
     return nine + Npi.checkDigit(nine);
   }
 
