@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,6 +52,30 @@ public class AuditLog {
   /** A read of one record's PHI (patient demographics, SSN, a message payload). */
   public void phiRead(String targetType, Object targetId, String via) {
     record(AuditAction.PHI_READ, targetType, targetId, Map.of("via", via));
+  }
+
+  /**
+   * Reads of several records' PHI at once (e.g. a page of search results): one audit row per
+   * record, written in one statement.
+   */
+  public void phiReads(String targetType, Collection<?> targetIds, String via) {
+    if (targetIds.isEmpty()) {
+      return;
+    }
+    jdbc.sql(
+            """
+            INSERT INTO audit_event (actor, action, target_type, target_id, outcome, remote_address, detail)
+            SELECT ?, ?, ?, t.id, 'SUCCESS', ?, ?::jsonb FROM unnest(?::text[]) WITH ORDINALITY AS t(id, n)
+             ORDER BY t.n
+            """)
+        .params(
+            Actor.name(),
+            AuditAction.PHI_READ.name(),
+            targetType,
+            Actor.remoteAddress().orElse(null),
+            json.writeValueAsString(Map.of("via", via)),
+            targetIds.stream().map(String::valueOf).toArray(String[]::new))
+        .update();
   }
 
   /** For events where the actor is not (yet) the security context's, e.g. a failed login. */

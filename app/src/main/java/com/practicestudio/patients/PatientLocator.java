@@ -1,0 +1,80 @@
+package com.practicestudio.patients;
+
+import com.practicestudio.web.ConflictException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds the stored patient an input's business identifiers name: its external id, its MRN and its
+ * other identifiers, each resolved to the survivor of any merge. They must all agree.
+ */
+@Component
+class PatientLocator {
+
+  /**
+   * @param viaMergedExternalId the external id belongs to a record merged into the survivor (the
+   *     survivor keeps its own)
+   * @param viaMergedMrn the MRN is the primary MRN of a record merged into the survivor (the
+   *     survivor keeps its own primary MRN)
+   */
+  record Match(long survivorId, boolean viaMergedExternalId, boolean viaMergedMrn) {}
+
+  private final PatientRepository patients;
+  private final PatientChildRepository children;
+
+  PatientLocator(PatientRepository patients, PatientChildRepository children) {
+    this.patients = patients;
+    this.children = children;
+  }
+
+  /** The match, or null when no stored patient carries any of the identifiers. */
+  Match locate(PatientInput in) {
+    Set<Long> found = new LinkedHashSet<>();
+    boolean viaMerged = false;
+    String externalId = PatientValidator.clean(in.externalId());
+    if (externalId != null) {
+      Optional<Patient> holder =
+          patients
+              .holderOfExternalId(externalId)
+              .flatMap(id -> patients.find(id, PatientRepository.SsnPolicy.NONE));
+      if (holder.isPresent()) {
+        found.add(holder.get().merged() ? holder.get().mergedIntoId() : holder.get().id());
+        viaMerged = holder.get().merged();
+      }
+    }
+    List<PatientIdentifier> identifiers = in.identifiers() == null ? List.of() : in.identifiers();
+    String mrn = PatientValidator.clean(in.mrn());
+    if (mrn != null) {
+      String authority =
+          identifiers.stream()
+              .filter(i -> i != null && PatientIdentifier.MRN.equals(i.type()))
+              .filter(i -> mrn.equals(PatientValidator.clean(i.value())))
+              .map(i -> PatientValidator.clean(i.assigningAuthority()))
+              .findFirst()
+              .orElse(null);
+      found.addAll(children.survivorsByIdentifier(PatientIdentifier.MRN, mrn, authority));
+    }
+    for (PatientIdentifier i : identifiers) {
+      String type = i == null ? null : PatientValidator.clean(i.type());
+      String value = i == null ? null : PatientValidator.clean(i.value());
+      if (type != null && value != null) {
+        found.addAll(
+            children.survivorsByIdentifier(
+                type, value, PatientValidator.clean(i.assigningAuthority())));
+      }
+    }
+    if (found.size() > 1) {
+      throw new ConflictException(
+          "the input's identifiers name different patients " + found + "; merge them first");
+    }
+    if (found.isEmpty()) {
+      return null;
+    }
+    long survivor = found.iterator().next();
+    return new Match(
+        survivor, viaMerged, mrn != null && patients.mergedRecordHasMrn(mrn, survivor));
+  }
+}

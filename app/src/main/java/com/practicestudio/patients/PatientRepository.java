@@ -1,0 +1,272 @@
+package com.practicestudio.patients;
+
+import com.practicestudio.contact.Address;
+import com.practicestudio.contact.Phone;
+import com.practicestudio.security.crypto.Crypto;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The patient table. Identifiers and coverages live in {@link PatientChildRepository}. */
+@Repository
+class PatientRepository {
+
+  static final String SSN_CONTEXT = "patient.ssn";
+
+  /** How much of the SSN a loaded patient carries. */
+  enum SsnPolicy {
+    /** Neither the SSN nor its last four digits (users not allowed PHI). */
+    NONE,
+    /** The last four digits only (internal callers). */
+    LAST4,
+    /** The SSN itself (audited reads by users allowed PHI). */
+    FULL
+  }
+
+  private static final String COLUMNS =
+      """
+      external_id = :externalId, mrn = :mrn, first_name = :firstName, middle_name = :middleName,
+      last_name = :lastName, name_suffix = :nameSuffix, date_of_birth = :dateOfBirth, gender = :gender,
+      ssn = :ssn, ssn_last4 = :ssnLast4, address_line1 = :line1, address_line2 = :line2, city = :city,
+      state = :state, postal_code = :postalCode, country = :country,
+      phone_home = :phoneHome, phone_home_extension = :phoneHomeExt, phone_home_valid = :phoneHomeValid,
+      phone_mobile = :phoneMobile, phone_mobile_extension = :phoneMobileExt,
+      phone_mobile_valid = :phoneMobileValid, phone_work = :phoneWork,
+      phone_work_extension = :phoneWorkExt, phone_work_valid = :phoneWorkValid, email = :email,
+      preferred_language = :language, race = :race, ethnicity = :ethnicity,
+      marital_status = :maritalStatus, deceased_date = :deceasedDate,
+      primary_provider_id = :primaryProviderId, active = :active, updated_at = :now
+      """;
+
+  private final JdbcClient jdbc;
+  private final Crypto crypto;
+  private final PatientChildRepository children;
+
+  PatientRepository(JdbcClient jdbc, Crypto crypto, PatientChildRepository children) {
+    this.jdbc = jdbc;
+    this.crypto = crypto;
+    this.children = children;
+  }
+
+  long insert(PatientData d, Instant now) {
+    // insert a bare row, then set every column with the same statement updates use
+    long id =
+        jdbc.sql(
+                "INSERT INTO patient (last_name, created_at, updated_at) VALUES (:lastName, :now,"
+                    + " :now) RETURNING id")
+            .param("lastName", d.lastName())
+            .param("now", Timestamp.from(now))
+            .query(Long.class)
+            .single();
+    bind(jdbc.sql("UPDATE patient SET " + COLUMNS + " WHERE id = :id"), d, now)
+        .param("id", id)
+        .update();
+    children.replace(id, d.identifiers(), d.coverages(), now);
+    return id;
+  }
+
+  void update(long id, PatientData d, Instant now) {
+    bind(
+            jdbc.sql("UPDATE patient SET " + COLUMNS + ", version = version + 1 WHERE id = :id"),
+            d,
+            now)
+        .param("id", id)
+        .update();
+    children.replace(id, d.identifiers(), d.coverages(), now);
+  }
+
+  /** Locks the row for the rest of the transaction; answers its version, empty when none. */
+  Optional<Integer> lock(long id) {
+    return jdbc.sql("SELECT version FROM patient WHERE id = ? FOR UPDATE")
+        .param(id)
+        .query(Integer.class)
+        .optional();
+  }
+
+  Optional<Patient> find(long id, SsnPolicy ssn) {
+    List<Patient> found = load(List.of(id), ssn);
+    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+  }
+
+  /** The patients with these ids, in the order given. */
+  List<Patient> load(List<Long> ids, SsnPolicy ssn) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Long[] array = ids.toArray(Long[]::new);
+    Map<Long, List<PatientIdentifier>> identifiers = children.identifiers(array);
+    Map<Long, List<Coverage>> coverages = children.coverages(array);
+    Map<Long, Patient> byId = new HashMap<>();
+    jdbc.sql("SELECT * FROM patient WHERE id = ANY(?)")
+        .param(array)
+        .query((rs, n) -> map(rs, ssn, identifiers, coverages))
+        .list()
+        .forEach(p -> byId.put(p.id(), p));
+    return ids.stream().map(byId::get).filter(p -> p != null).toList();
+  }
+
+  /** The stored SSN, opened (nine digits); empty when none. */
+  Optional<String> ssn(long id) {
+    return jdbc.sql("SELECT ssn FROM patient WHERE id = ? AND ssn IS NOT NULL")
+        .param(id)
+        .query((rs, n) -> crypto.openText(rs.getBytes(1), SSN_CONTEXT))
+        .optional();
+  }
+
+  /** The patient holding this external id (merged or not). */
+  Optional<Long> holderOfExternalId(String externalId) {
+    return jdbc.sql("SELECT id FROM patient WHERE external_id = ?")
+        .param(externalId)
+        .query(Long.class)
+        .optional();
+  }
+
+  /** Survivors of the patients whose primary MRN this is (any assigning authority). */
+  List<Long> survivorsByPrimaryMrn(String mrn) {
+    return jdbc.sql("SELECT DISTINCT coalesce(merged_into_id, id) FROM patient WHERE mrn = ?")
+        .param(mrn)
+        .query(Long.class)
+        .list();
+  }
+
+  /** Whether a record merged into this survivor had this primary MRN. */
+  boolean mergedRecordHasMrn(String mrn, long survivorId) {
+    return jdbc.sql("SELECT count(*) FROM patient WHERE mrn = ? AND merged_into_id = ?")
+            .params(mrn, survivorId)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  /** Ids of one page of a search; see {@link PatientSearchSql}. */
+  List<Long> search(PatientSearchSql query) {
+    return jdbc.sql(query.sql()).params(query.params()).query(Long.class).list();
+  }
+
+  private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, PatientData d, Instant now) {
+    Address a = d.address() == null ? new Address(null, null, null, null, null, null) : d.address();
+    return spec.param("externalId", d.externalId())
+        .param("mrn", d.mrn())
+        .param("firstName", d.firstName())
+        .param("middleName", d.middleName())
+        .param("lastName", d.lastName())
+        .param("nameSuffix", d.nameSuffix())
+        .param("dateOfBirth", d.dateOfBirth())
+        .param("gender", d.gender())
+        .param("ssn", d.ssn() == null ? null : crypto.sealText(d.ssn(), SSN_CONTEXT))
+        .param("ssnLast4", d.ssnLast4())
+        .param("line1", a.line1())
+        .param("line2", a.line2())
+        .param("city", a.city())
+        .param("state", a.state())
+        .param("postalCode", a.postalCode())
+        .param("country", a.country())
+        .param("phoneHome", value(d.phoneHome()))
+        .param("phoneHomeExt", extension(d.phoneHome()))
+        .param("phoneHomeValid", valid(d.phoneHome()))
+        .param("phoneMobile", value(d.phoneMobile()))
+        .param("phoneMobileExt", extension(d.phoneMobile()))
+        .param("phoneMobileValid", valid(d.phoneMobile()))
+        .param("phoneWork", value(d.phoneWork()))
+        .param("phoneWorkExt", extension(d.phoneWork()))
+        .param("phoneWorkValid", valid(d.phoneWork()))
+        .param("email", d.email())
+        .param("language", d.preferredLanguage())
+        .param("race", d.race())
+        .param("ethnicity", d.ethnicity())
+        .param("maritalStatus", d.maritalStatus())
+        .param("deceasedDate", d.deceasedDate())
+        .param("primaryProviderId", d.primaryProviderId())
+        .param("active", d.active())
+        .param("now", Timestamp.from(now));
+  }
+
+  private Patient map(
+      ResultSet rs,
+      SsnPolicy policy,
+      Map<Long, List<PatientIdentifier>> identifiers,
+      Map<Long, List<Coverage>> coverages)
+      throws SQLException {
+    long id = rs.getLong("id");
+    byte[] sealed = rs.getBytes("ssn");
+    String ssn = null;
+    if (policy == SsnPolicy.FULL && sealed != null) {
+      String digits = crypto.openText(sealed, SSN_CONTEXT);
+      ssn = digits.substring(0, 3) + "-" + digits.substring(3, 5) + "-" + digits.substring(5);
+    }
+    long merged = rs.getLong("merged_into_id");
+    long provider = rs.getLong("primary_provider_id");
+    boolean noProvider = rs.wasNull();
+    return new Patient(
+        id,
+        rs.getString("external_id"),
+        rs.getString("mrn"),
+        identifiers.getOrDefault(id, List.of()),
+        rs.getString("first_name"),
+        rs.getString("middle_name"),
+        rs.getString("last_name"),
+        rs.getString("name_suffix"),
+        date(rs, "date_of_birth"),
+        rs.getString("gender"),
+        ssn,
+        policy == SsnPolicy.NONE ? null : rs.getString("ssn_last4"),
+        address(rs),
+        rs.getString("phone_home"),
+        rs.getString("phone_home_extension"),
+        rs.getBoolean("phone_home_valid"),
+        rs.getString("phone_mobile"),
+        rs.getString("phone_mobile_extension"),
+        rs.getBoolean("phone_mobile_valid"),
+        rs.getString("phone_work"),
+        rs.getString("phone_work_extension"),
+        rs.getBoolean("phone_work_valid"),
+        rs.getString("email"),
+        rs.getString("preferred_language"),
+        rs.getString("race"),
+        rs.getString("ethnicity"),
+        rs.getString("marital_status"),
+        date(rs, "deceased_date"),
+        noProvider ? null : provider,
+        rs.getBoolean("active"),
+        merged == 0 ? null : merged,
+        coverages.getOrDefault(id, List.of()),
+        rs.getInt("version"),
+        rs.getTimestamp("created_at").toInstant(),
+        rs.getTimestamp("updated_at").toInstant());
+  }
+
+  private static Address address(ResultSet rs) throws SQLException {
+    return new Address(
+            rs.getString("address_line1"),
+            rs.getString("address_line2"),
+            rs.getString("city"),
+            rs.getString("state"),
+            rs.getString("postal_code"),
+            rs.getString("country"))
+        .trimmed();
+  }
+
+  static LocalDate date(ResultSet rs, String column) throws SQLException {
+    return rs.getObject(column, LocalDate.class);
+  }
+
+  private static String value(Phone p) {
+    return p == null ? null : p.value();
+  }
+
+  private static String extension(Phone p) {
+    return p == null ? null : p.extension();
+  }
+
+  private static boolean valid(Phone p) {
+    return p == null || p.valid();
+  }
+}
