@@ -33,10 +33,10 @@ class DocumentsApiController {
   private static final String VIA = "api:documents";
 
   private final DocumentService documents;
-  private final PhiAudit phi;
+  private final ClinicalPhiAudit phi;
   private final AuditLog audit;
 
-  DocumentsApiController(DocumentService documents, PhiAudit phi, AuditLog audit) {
+  DocumentsApiController(DocumentService documents, ClinicalPhiAudit phi, AuditLog audit) {
     this.documents = documents;
     this.phi = phi;
     this.audit = audit;

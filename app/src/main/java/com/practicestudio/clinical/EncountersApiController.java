@@ -23,9 +23,9 @@ class EncountersApiController {
   private static final String VIA = "api:encounters";
 
   private final EncounterService encounters;
-  private final PhiAudit phi;
+  private final ClinicalPhiAudit phi;
 
-  EncountersApiController(EncounterService encounters, PhiAudit phi) {
+  EncountersApiController(EncounterService encounters, ClinicalPhiAudit phi) {
     this.encounters = encounters;
     this.phi = phi;
   }

@@ -23,9 +23,9 @@ class ObservationsApiController {
   private static final String VIA = "api:observations";
 
   private final ObservationService observations;
-  private final PhiAudit phi;
+  private final ClinicalPhiAudit phi;
 
-  ObservationsApiController(ObservationService observations, PhiAudit phi) {
+  ObservationsApiController(ObservationService observations, ClinicalPhiAudit phi) {
     this.observations = observations;
     this.phi = phi;
   }

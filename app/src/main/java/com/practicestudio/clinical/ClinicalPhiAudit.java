@@ -7,11 +7,11 @@ import org.springframework.stereotype.Component;
 
 /** Audits what the API shows: one PHI read per patient whose records a response carries. */
 @Component
-class PhiAudit {
+class ClinicalPhiAudit {
 
   private final AuditLog audit;
 
-  PhiAudit(AuditLog audit) {
+  ClinicalPhiAudit(AuditLog audit) {
     this.audit = audit;
   }
 
