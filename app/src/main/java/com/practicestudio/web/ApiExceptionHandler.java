@@ -81,8 +81,11 @@ public class ApiExceptionHandler {
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
     Throwable cause = e.getMostSpecificCause();
-    if (cause instanceof DatabindException bind && !bind.getPath().isEmpty()) {
-      return badRequest(List.of(new FieldProblem(pathOf(bind), "has the wrong type or format")));
+    // the Jackson exception with the path may wrap the root cause (e.g. a DateTimeParseException)
+    for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+      if (t instanceof DatabindException bind && !bind.getPath().isEmpty()) {
+        return badRequest(List.of(new FieldProblem(pathOf(bind), "has the wrong type or format")));
+      }
     }
     if (cause instanceof JacksonException) {
       return badRequest(List.of(new FieldProblem("body", "is not valid JSON")));

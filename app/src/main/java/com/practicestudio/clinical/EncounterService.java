@@ -1,0 +1,144 @@
+package com.practicestudio.clinical;
+
+import com.practicestudio.security.audit.AuditAction;
+import com.practicestudio.security.audit.AuditLog;
+import com.practicestudio.web.ConflictException;
+import com.practicestudio.web.Cursor;
+import com.practicestudio.web.FieldChecks;
+import com.practicestudio.web.NotFoundException;
+import com.practicestudio.web.Page;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Encounters: create, replace, find by FIN, search. Writes are audited in their transaction. */
+@Service
+public class EncounterService {
+
+  /** Encounter classes (FHIR v3 ActCode, spelled out; HL7 PV1-2 maps onto them). */
+  public static final List<String> CLASSES =
+      List.of(
+          "inpatient",
+          "outpatient",
+          "ambulatory",
+          "emergency",
+          "observation",
+          "preadmit",
+          "recurring",
+          "home-health",
+          "virtual",
+          "unknown");
+
+  /** FHIR R4 Encounter status values. */
+  public static final List<String> STATUSES =
+      List.of(
+          "planned",
+          "arrived",
+          "triaged",
+          "in-progress",
+          "onleave",
+          "finished",
+          "cancelled",
+          "entered-in-error",
+          "unknown");
+
+  private final EncounterRepository encounters;
+  private final ClinicalReferences references;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  EncounterService(
+      EncounterRepository encounters, ClinicalReferences references, AuditLog audit, Clock clock) {
+    this.encounters = encounters;
+    this.references = references;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** Creates an encounter; a FIN already used under the same authority answers 409. */
+  @Transactional
+  public Encounter create(EncounterDraft draft) {
+    EncounterDraft checked = check(draft);
+    long id = encounters.insert(checked, clock.instant());
+    audit.record(
+        AuditAction.RECORD_CREATE, "encounter", id, Map.of("patientId", checked.patientId()));
+    return byId(id);
+  }
+
+  @Transactional
+  public Encounter update(long id, EncounterDraft draft) {
+    Encounter current = byId(id);
+    if (draft.version() != null && draft.version() != current.version()) {
+      throw new ConflictException(
+          "encounter " + id + " is at version " + current.version() + ", not " + draft.version());
+    }
+    EncounterDraft checked = check(draft);
+    if (!encounters.update(id, checked, current.version(), clock.instant())) {
+      throw new ConflictException("encounter " + id + " changed meanwhile");
+    }
+    audit.record(
+        AuditAction.RECORD_UPDATE, "encounter", id, Map.of("patientId", checked.patientId()));
+    return byId(id);
+  }
+
+  public Encounter byId(long id) {
+    return encounters.find(id).orElseThrow(() -> new NotFoundException("encounter", id));
+  }
+
+  /** By FIN; a null authority means the default (empty) one. */
+  public Optional<Encounter> findByFin(String assigningAuthority, String fin) {
+    return encounters.findByFin(assigningAuthority, fin);
+  }
+
+  /** By id, ascending. */
+  public Page<Encounter> search(EncounterQuery query, int limit, String cursor) {
+    FieldChecks checks = new FieldChecks();
+    checks.oneOf("status", query.status(), STATUSES);
+    checks.oneOf("encounterClass", query.encounterClass(), CLASSES);
+    if (query.from() != null && query.to() != null) {
+      checks.check(query.to().isAfter(query.from()), "to", "must be after from");
+    }
+    checks.throwIfAny();
+    return Cursor.page(
+        encounters.search(query, cursor, limit + 1), limit, e -> Long.toString(e.id()));
+  }
+
+  private EncounterDraft check(EncounterDraft d) {
+    FieldChecks checks = new FieldChecks();
+    checks.required("patientId", d.patientId());
+    references.patient(checks, "patientId", d.patientId());
+    references.location(checks, "locationId", d.locationId());
+    references.provider(checks, "attendingProviderId", d.attendingProviderId());
+    checks.required("encounterClass", d.encounterClass());
+    String encounterClass = checks.oneOf("encounterClass", d.encounterClass(), CLASSES);
+    checks.required("status", d.status());
+    String status = checks.oneOf("status", d.status(), STATUSES);
+    if (d.admitTime() != null && d.dischargeTime() != null) {
+      checks.check(
+          !d.dischargeTime().isBefore(d.admitTime()),
+          "dischargeTime",
+          "must not be before admitTime");
+    }
+    String authority = checks.text("finAssigningAuthority", d.finAssigningAuthority(), 100);
+    EncounterDraft checked =
+        new EncounterDraft(
+            checks.text("externalId", d.externalId(), 200),
+            d.patientId(),
+            checks.text("fin", d.fin(), 100),
+            authority == null ? "" : authority,
+            checks.text("visitNumber", d.visitNumber(), 100),
+            encounterClass,
+            status,
+            d.locationId(),
+            d.attendingProviderId(),
+            d.admitTime(),
+            d.dischargeTime(),
+            checks.text("reason", d.reason(), 2000),
+            null);
+    checks.throwIfAny();
+    return checked;
+  }
+}
