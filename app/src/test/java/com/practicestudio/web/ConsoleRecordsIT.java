@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.practicestudio.patients.Patient;
 import com.practicestudio.patients.PatientInput;
 import com.practicestudio.patients.PatientService;
+import com.practicestudio.scheduling.RecordsFixture;
 import com.practicestudio.testing.Browser;
 import com.practicestudio.testing.IntegrationTest;
 import com.practicestudio.testing.JsonApi;
@@ -15,6 +16,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The browser walk: sign in, find a patient, edit a code map, see it all audited. */
 @IntegrationTest
@@ -22,6 +24,29 @@ class ConsoleRecordsIT {
 
   @LocalServerPort int port;
   @Autowired PatientService patients;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void the_day_view_shows_appointments_in_the_location_time_zone() {
+    RecordsFixture fixture = new RecordsFixture(jdbc);
+    long location = fixture.location("America/Chicago");
+    long patient = fixture.patient();
+    jdbc.sql(
+            "INSERT INTO appointment (patient_id, location_id, status, appointment_type,"
+                + " start_time, end_time) VALUES (?, ?, 'booked', 'office-visit',"
+                + " TIMESTAMPTZ '2026-11-19 14:30:00Z', TIMESTAMPTZ '2026-11-19 15:00:00Z')")
+        .params(patient, location)
+        .update();
+    try (Browser browser = new Browser("http://localhost:" + port)) {
+      browser.signIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+      browser.open("/appointments?date=2026-11-19&locationId=" + location);
+      browser.waitForText(By.id("appointments"), "08:30–09:00");
+      assertThat(browser.driver().findElement(By.id("appointments")).getText())
+          .contains("office-visit", "booked");
+      browser.open("/appointments?date=2026-11-20&locationId=" + location);
+      browser.waitForText(By.id("appointments"), "No appointments");
+    }
+  }
 
   @Test
   void sign_in_find_a_patient_edit_a_code_map_and_see_the_audit_entries() {
