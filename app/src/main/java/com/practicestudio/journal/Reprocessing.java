@@ -9,6 +9,7 @@ import com.practicestudio.web.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,11 +54,11 @@ public class Reprocessing {
 
   /** Requeues one FAILED, APPLIED, DELIVERED or IGNORED row; answers it as requeued. */
   public Exchange requeue(long id) {
-    ReprocessResult result = requeue(List.of(id));
-    if (result.requeued().isEmpty()) {
+    List<Exchange> rows = requeueRows(List.of(id));
+    if (rows.isEmpty()) {
       throw refusal(id, ExchangeStatus.REPROCESSABLE);
     }
-    return store.exchanges().find(id).orElseThrow();
+    return rows.get(0);
   }
 
   /** What reprocessing one row would change; nothing changes. */
@@ -141,13 +142,31 @@ public class Reprocessing {
 
   private ReprocessResult requeue(List<Long> ids) {
     Set<Long> wanted = new LinkedHashSet<>(ids);
+    List<Exchange> requeued = requeueRows(ids);
+    Set<Long> done = requeued.stream().map(Exchange::id).collect(Collectors.toSet());
+    List<ReprocessResult.Skipped> skipped = new ArrayList<>();
+    for (long id : wanted) {
+      if (!done.contains(id)) {
+        skipped.add(new ReprocessResult.Skipped(id, skipReason(id)));
+      }
+    }
+    return new ReprocessResult(
+        requeued.stream().map(Exchange::id).toList(), skipped, List.of(), false);
+  }
+
+  /** Requeues in one transaction, with an event and an audit entry per row; answers the rows. */
+  private List<Exchange> requeueRows(List<Long> ids) {
+    Set<Long> wanted = new LinkedHashSet<>(ids);
     Instant now = clock.instant();
     List<Exchange> requeued =
         store
             .tx()
             .execute(
                 s -> {
-                  List<Exchange> rows = store.requeues().requeue(wanted, now);
+                  List<Exchange> rows =
+                      store.requeues().requeue(wanted, now).stream()
+                          .sorted(Comparator.comparingLong(Exchange::id))
+                          .toList();
                   for (Exchange row : rows) {
                     store
                         .exchanges()
@@ -164,15 +183,7 @@ public class Reprocessing {
                   return rows;
                 });
     requeued.forEach(row -> metrics.count(row, "REQUEUED"));
-    Set<Long> done = requeued.stream().map(Exchange::id).collect(Collectors.toSet());
-    List<ReprocessResult.Skipped> skipped = new ArrayList<>();
-    for (long id : wanted) {
-      if (!done.contains(id)) {
-        skipped.add(new ReprocessResult.Skipped(id, skipReason(id)));
-      }
-    }
-    return new ReprocessResult(
-        requeued.stream().map(Exchange::id).toList(), skipped, List.of(), false);
+    return requeued;
   }
 
   private ReprocessResult dryRunAll(List<Long> ids, boolean truncated) {
