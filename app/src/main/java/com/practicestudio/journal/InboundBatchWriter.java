@@ -34,21 +34,41 @@ final class InboundBatchWriter implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(InboundBatchWriter.class);
 
+  /**
+   * One statement (so one round trip and one commit) records the rows and their payloads. In-batch
+   * copies of one message id insert once; the first copy's payload is kept.
+   */
   private static final String INSERT =
       """
-      INSERT INTO exchange (channel, direction, message_type, sender, message_id, correlation_key,
-          status, next_attempt_at, endpoint, parent_id, payload_size, content_type, received_at,
-          updated_at)
-      SELECT u.channel, 'INBOUND', u.message_type, u.sender, u.message_id, u.correlation_key,
-          'RECEIVED', ?, u.endpoint, u.parent_id, u.payload_size, u.content_type, ?, ?
-      FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[],
-                  ?::int[], ?::text[]) WITH ORDINALITY
-          AS u(channel, message_type, sender, message_id, correlation_key, endpoint, parent_id,
-               payload_size, content_type, ord)
-      ORDER BY u.ord
-      ON CONFLICT (channel, direction, sender, message_id) DO NOTHING
-      RETURNING id, channel, sender, message_id
+      WITH input AS (
+          SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                               ?::bigint[], ?::int[], ?::text[], ?::bytea[]) WITH ORDINALITY
+              AS u(channel, message_type, sender, message_id, correlation_key, endpoint,
+                   parent_id, payload_size, content_type, body, ord)),
+      ins AS (
+          INSERT INTO exchange (channel, direction, message_type, sender, message_id,
+              correlation_key, status, next_attempt_at, endpoint, parent_id, payload_size,
+              content_type, received_at, updated_at)
+          SELECT channel, 'INBOUND', message_type, sender, message_id, correlation_key,
+              'RECEIVED', ?, endpoint, parent_id, payload_size, content_type, ?, ?
+          FROM input ORDER BY ord
+          ON CONFLICT (channel, direction, sender, message_id) DO NOTHING
+          RETURNING id, channel, sender, message_id),
+      first_copy AS (
+          SELECT DISTINCT ON (channel, sender, message_id) channel, sender, message_id, body
+          FROM input ORDER BY channel, sender, message_id, ord),
+      payload AS (
+          INSERT INTO exchange_payload (exchange_id, body)
+          SELECT ins.id, f.body FROM ins JOIN first_copy f
+            ON f.channel = ins.channel AND f.sender = ins.sender AND f.message_id = ins.message_id)
+      SELECT ins.id, ins.channel, ins.sender, ins.message_id FROM ins
       """;
+
+  /** The same, telling the other nodes' workers at commit. */
+  private static final String INSERT_AND_NOTIFY =
+      INSERT.replace(
+          "FROM ins\n",
+          "FROM ins CROSS JOIN (SELECT pg_notify('" + JournalNotifications.CHANNEL + "', '')) n\n");
 
   private static final String EXISTING =
       """
@@ -58,9 +78,6 @@ final class InboundBatchWriter implements AutoCloseable {
         ON e.channel = k.channel AND e.direction = 'INBOUND' AND e.sender = k.sender
        AND e.message_id = k.message_id
       """;
-
-  private static final String PAYLOADS =
-      "INSERT INTO exchange_payload (exchange_id, body) SELECT * FROM unnest(?::bigint[], ?::bytea[])";
 
   private final DataSource dataSource;
   private final Clock clock;
@@ -178,44 +195,23 @@ final class InboundBatchWriter implements AutoCloseable {
     afterCommit.run();
   }
 
-  /** One transaction for the whole batch; answers each submission's row in batch order. */
+  /** One statement for the whole batch; answers each submission's row in batch order. */
   private List<Recorded> insert(List<Pending> batch) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        Map<String, Long> inserted = insertRows(c, batch);
-        Map<String, Recorded> existing = findExisting(c, batch, inserted);
-        List<Recorded> answers = new ArrayList<>(batch.size());
-        List<Long> ids = new ArrayList<>();
-        List<byte[]> bodies = new ArrayList<>();
-        Set<String> taken = new HashSet<>();
-        for (Pending p : batch) {
-          Long id = inserted.get(p.key());
-          if (id != null && taken.add(p.key())) {
-            answers.add(new Recorded(id, false, ExchangeStatus.RECEIVED));
-            ids.add(id);
-            bodies.add(p.cipher());
-          } else if (id != null) {
-            answers.add(new Recorded(id, true, ExchangeStatus.RECEIVED));
-          } else {
-            answers.add(existing.get(p.key()));
-          }
+      c.setAutoCommit(true);
+      Map<String, Long> inserted = insertRows(c, batch);
+      Map<String, Recorded> existing = findExisting(c, batch, inserted);
+      List<Recorded> answers = new ArrayList<>(batch.size());
+      Set<String> taken = new HashSet<>();
+      for (Pending p : batch) {
+        Long id = inserted.get(p.key());
+        if (id != null) {
+          answers.add(new Recorded(id, !taken.add(p.key()), ExchangeStatus.RECEIVED));
+        } else {
+          answers.add(existing.get(p.key()));
         }
-        insertPayloads(c, ids, bodies);
-        if (notifyNodes && !ids.isEmpty()) {
-          try (PreparedStatement s =
-              c.prepareStatement("SELECT pg_notify('" + JournalNotifications.CHANNEL + "', '')")) {
-            s.execute();
-          }
-        }
-        c.commit();
-        return answers;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
       }
+      return answers;
     }
   }
 
@@ -224,6 +220,7 @@ final class InboundBatchWriter implements AutoCloseable {
     String[][] text = new String[7][n];
     Long[] parents = new Long[n];
     Integer[] sizes = new Integer[n];
+    byte[][] bodies = new byte[n][];
     for (int i = 0; i < n; i++) {
       InboundMessage m = batch.get(i).message();
       text[0][i] = m.channel().name();
@@ -235,19 +232,21 @@ final class InboundBatchWriter implements AutoCloseable {
       text[6][i] = m.payload().contentType();
       parents[i] = m.parentId();
       sizes[i] = m.payload().size();
+      bodies[i] = batch.get(i).cipher();
     }
     Instant now = clock.instant();
     Map<String, Long> inserted = new HashMap<>();
-    try (PreparedStatement s = c.prepareStatement(INSERT)) {
-      s.setObject(1, ExchangeRepository.ts(now));
-      s.setObject(2, ExchangeRepository.ts(now));
-      s.setObject(3, ExchangeRepository.ts(now));
+    try (PreparedStatement s = c.prepareStatement(notifyNodes ? INSERT_AND_NOTIFY : INSERT)) {
       for (int col = 0; col < 6; col++) {
-        s.setArray(4 + col, c.createArrayOf("text", text[col]));
+        s.setArray(1 + col, c.createArrayOf("text", text[col]));
       }
-      s.setArray(10, c.createArrayOf("bigint", parents));
-      s.setArray(11, c.createArrayOf("int4", sizes));
-      s.setArray(12, c.createArrayOf("text", text[6]));
+      s.setArray(7, c.createArrayOf("bigint", parents));
+      s.setArray(8, c.createArrayOf("int4", sizes));
+      s.setArray(9, c.createArrayOf("text", text[6]));
+      s.setArray(10, c.createArrayOf("bytea", bodies));
+      s.setObject(11, ExchangeRepository.ts(now));
+      s.setObject(12, ExchangeRepository.ts(now));
+      s.setObject(13, ExchangeRepository.ts(now));
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           inserted.put(keyOf(rs.getString(2), rs.getString(3), rs.getString(4)), rs.getLong(1));
@@ -285,18 +284,6 @@ final class InboundBatchWriter implements AutoCloseable {
       }
     }
     return existing;
-  }
-
-  private static void insertPayloads(Connection c, List<Long> ids, List<byte[]> bodies)
-      throws SQLException {
-    if (ids.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement s = c.prepareStatement(PAYLOADS)) {
-      s.setArray(1, c.createArrayOf("bigint", ids.toArray(Long[]::new)));
-      s.setArray(2, c.createArrayOf("bytea", bodies.toArray(byte[][]::new)));
-      s.executeUpdate();
-    }
   }
 
   private static Array textArray(

@@ -2,8 +2,10 @@ package com.practicestudio.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -184,6 +187,29 @@ class ExchangeJournalIT {
       assertThat(answers.stream().filter(r -> !r.duplicate())).hasSize(1);
       assertThat(node.jdbc.sql("SELECT count(*) FROM exchange_payload").query(Long.class).single())
           .isEqualTo(1);
+    }
+  }
+
+  @Test
+  void recording_on_one_node_wakes_the_workers_of_another_through_notify() throws Exception {
+    AtomicInteger wakes = new AtomicInteger();
+    JournalNotifications listener =
+        new JournalNotifications(
+            JournalDatabase.dataSource(), wakes::incrementAndGet, Duration.ofMillis(50), true);
+    listener.start();
+    try (JournalFixture node = new JournalFixture()) {
+      node.notifyNodes = true;
+      await().pollDelay(Duration.ofMillis(300)).until(() -> true); // let the listener LISTEN
+
+      node.inbound("ADT^A04", "LAB", "n-1", null, "MSH|");
+      await().atMost(Duration.ofSeconds(5)).until(() -> wakes.get() >= 1);
+      int afterOne = wakes.get();
+      Recorded grouped = submit(node, "LAB", "n-2", "MSH|");
+      assertThat(grouped.duplicate()).isFalse();
+      await().atMost(Duration.ofSeconds(5)).until(() -> wakes.get() > afterOne);
+      assertThat(node.applier().payload(node.row(grouped.id())).text()).isEqualTo("MSH|");
+    } finally {
+      listener.stop();
     }
   }
 

@@ -38,6 +38,10 @@ final class JournalFixture implements AutoCloseable {
   final List<IgnoreRule> ignoreRules = new ArrayList<>();
   private final List<WorkerPool> pools = new ArrayList<>();
   private JournalProperties settings;
+
+  /** Whether recording sends NOTIFY to other nodes (set before the first {@link #journal()}). */
+  boolean notifyNodes;
+
   private JournalMetrics metrics;
   private InboundBatchWriter writer;
   private ExchangeJournal journal;
@@ -125,10 +129,10 @@ final class JournalFixture implements AutoCloseable {
     if (journal == null) {
       writer =
           new InboundBatchWriter(
-              store.dataSource(), settings.writer(), clock, metrics(), this::wakeAll, false);
+              store.dataSource(), settings.writer(), clock, metrics(), this::wakeAll, notifyNodes);
       journal =
           new ExchangeJournal(
-              store, crypto, clock, metrics(), writer, this::audit, this::wakeAll, false);
+              store, crypto, clock, metrics(), writer, this::audit, this::wakeAll, notifyNodes);
     }
     return journal;
   }
