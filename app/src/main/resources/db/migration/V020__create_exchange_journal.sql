@@ -56,13 +56,13 @@ CREATE TABLE exchange_payload (
     body            bytea       NOT NULL
 );
 
--- History of each row: every attempt's outcome, reclaims, requeues, discards, dry runs.
+-- History of each row: every attempt's outcome, reclaims, requeues, discards.
 CREATE TABLE exchange_event (
     id              bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     exchange_id     bigint      NOT NULL REFERENCES exchange (id) ON DELETE CASCADE,
     at              timestamptz NOT NULL,
     kind            text        NOT NULL,               -- APPLIED, DELIVERED, IGNORED, RETRY, FAILED,
-                                                        -- LEASE_EXPIRED, REQUEUED, DISCARDED, DRY_RUN
+                                                        -- LEASE_EXPIRED, REQUEUED, DISCARDED
     attempt         integer     NOT NULL,
     node            text,
     actor           text,

@@ -13,6 +13,7 @@ import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -67,7 +68,7 @@ final class ExchangeApplier {
       if (kind != null) {
         metrics.attempt(e, kind, System.nanoTime() - started);
       }
-    } catch (DataAccessException ex) {
+    } catch (DataAccessException | TransactionException ex) {
       // the database went away mid-attempt: the lease runs out and the row is reclaimed
       log.warn(
           "Exchange {}: attempt {} not recorded ({})",
@@ -112,24 +113,33 @@ final class ExchangeApplier {
     long started = System.nanoTime();
     Attempt attempt = new Attempt(false, claim.exchange().attempts(), clock.instant());
     Outcome[] failure = new Outcome[1];
-    String written =
-        tx.execute(
-            status -> {
-              if (!claims.lock(claim)) {
-                return null;
-              }
-              Outcome outcome = run(handler, claim.exchange(), attempt);
-              if (outcome instanceof Outcome.Done || outcome instanceof Outcome.Ignored) {
-                String kind = write(claim, outcome, millisSince(started));
-                if (kind != null) {
-                  return kind;
+    String written;
+    try {
+      written =
+          tx.execute(
+              status -> {
+                if (!claims.lock(claim)) {
+                  return null;
                 }
-              } else {
-                failure[0] = outcome;
-              }
-              status.setRollbackOnly();
-              return null;
-            });
+                Outcome outcome = run(handler, claim.exchange(), attempt);
+                if (outcome instanceof Outcome.Done || outcome instanceof Outcome.Ignored) {
+                  String kind = write(claim, outcome, millisSince(started));
+                  if (kind != null) {
+                    return kind;
+                  }
+                } else {
+                  failure[0] = outcome;
+                }
+                status.setRollbackOnly();
+                return null;
+              });
+    } catch (DataAccessException | TransactionException ex) {
+      // e.g. the handler swallowed a database error and its transaction could not commit
+      log.warn(
+          "Exchange {}: apply transaction failed ({})", claim.id(), ex.getClass().getSimpleName());
+      failure[0] = Outcome.retry(JournalError.DATABASE.code(), JournalError.DATABASE.text());
+      written = null;
+    }
     if (failure[0] != null) {
       return end(claim, failure[0], millisSince(started));
     }

@@ -6,9 +6,9 @@ import java.time.Instant;
  * One step in a row's history.
  *
  * @param kind {@code APPLIED}, {@code DELIVERED}, {@code IGNORED}, {@code RETRY}, {@code FAILED},
- *     {@code LEASE_EXPIRED}, {@code REQUEUED}, {@code DISCARDED} or {@code DRY_RUN}
+ *     {@code LEASE_EXPIRED}, {@code REQUEUED} or {@code DISCARDED}
  * @param node the node whose worker made the attempt
- * @param actor the user who requeued, discarded or dry-ran the row ({@code system} for workers)
+ * @param actor the user who requeued or discarded the row ({@code system} for workers)
  * @param millis how long the attempt took
  * @param note an operator's reason (discard)
  */

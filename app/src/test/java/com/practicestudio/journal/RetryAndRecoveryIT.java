@@ -150,6 +150,30 @@ class RetryAndRecoveryIT {
   }
 
   @Test
+  void a_handler_that_swallows_a_database_error_gets_its_attempt_retried() {
+    try (JournalFixture node = new JournalFixture()) {
+      node.handle(
+          "HL7 INBOUND ADT^A04",
+          (e, p, c) -> {
+            try {
+              node.jdbc.sql("SELECT 1 / 0").query(Integer.class).single();
+            } catch (RuntimeException swallowed) {
+              // a handler bug: the transaction is now aborted
+            }
+            return Outcome.done();
+          });
+      long id = node.inbound("ADT^A04", "LAB", "db-1", null, "MSH|").id();
+
+      node.pool("a", 1).runDue();
+
+      Exchange row = node.row(id);
+      assertThat(row.status()).isEqualTo(ExchangeStatus.RECEIVED);
+      assertThat(row.errorCode()).isEqualTo(JournalError.DATABASE.code());
+      assertThat(row.attempts()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void a_row_without_a_handler_fails_with_a_clear_code_and_an_ignore_rule_ignores() {
     try (JournalFixture node = new JournalFixture()) {
       node.ignoreRules.add(
