@@ -180,7 +180,9 @@ final class WorkerPool implements SmartLifecycle {
       applier.apply(claim);
     } catch (RuntimeException e) {
       // a bug, not the row's trouble: the row stays PROCESSING until its lease runs out
-      log.error("Exchange {}: worker failed with {}", claim.id(), e.getClass().getName(), e);
+      // class and place only, as for handlers: messages could quote the payload
+      StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+      log.error("Exchange {}: worker failed with {} at {}", claim.id(), e.getClass().getName(), at);
     } finally {
       running.remove(claim.id());
       slots.release();
