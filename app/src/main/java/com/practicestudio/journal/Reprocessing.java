@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 public class Reprocessing {
 
   private static final String TARGET = "exchange";
+  private static final int MAX_REASON = 1000;
 
   private final JournalStore store;
   private final ExchangeApplier applier;
@@ -110,6 +111,9 @@ public class Reprocessing {
   public Exchange discard(long id, String reason) {
     if (reason == null || reason.isBlank()) {
       throw new InvalidRequestException("reason", "is required");
+    }
+    if (reason.length() > MAX_REASON) {
+      throw new InvalidRequestException("reason", "must be at most " + MAX_REASON + " characters");
     }
     String why = reason.strip();
     Instant now = clock.instant();
