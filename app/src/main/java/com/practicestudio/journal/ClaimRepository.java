@@ -1,0 +1,163 @@
+package com.practicestudio.journal;
+
+import static com.practicestudio.journal.ExchangeRepository.ts;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The workers' side of the journal: claiming rows, fencing a claim, and writing an attempt's end.
+ * Every write after the claim is fenced by {@code (id, claim_seq, claimed_by)}, so a worker whose
+ * claim was taken over (its lease ran out) cannot overwrite the new claimant's work.
+ */
+final class ClaimRepository {
+
+  /**
+   * Waiting rows that are due and first in line for their key: no earlier row with the same
+   * direction and key still waits, and no row with that key is being worked on. At most one row per
+   * key can qualify in one statement, so a claim never takes two rows of one key.
+   */
+  private static final String CLAIM_DUE =
+      """
+      WITH picked AS (
+          SELECT e.id FROM exchange e
+          WHERE e.status IN ('RECEIVED', 'PENDING') AND e.next_attempt_at <= ?
+            AND (e.correlation_key IS NULL OR NOT EXISTS (
+                SELECT 1 FROM exchange p
+                WHERE p.direction = e.direction AND p.correlation_key = e.correlation_key
+                  AND p.status IN ('RECEIVED', 'PENDING', 'PROCESSING')
+                  AND (p.id < e.id OR p.status = 'PROCESSING')))
+          ORDER BY e.id
+          LIMIT ?
+          FOR UPDATE OF e SKIP LOCKED)
+      UPDATE exchange x
+      SET status = 'PROCESSING', attempts = x.attempts + 1, claim_seq = x.claim_seq + 1,
+          claimed_by = ?, lease_until = ?, updated_at = ?
+      FROM picked WHERE x.id = picked.id
+      RETURNING x.*
+      """;
+
+  /** Rows whose worker stopped (crash, kill, lost network) without finishing them. */
+  private static final String RECLAIM_EXPIRED =
+      """
+      WITH picked AS (
+          SELECT e.id, e.claimed_by AS previous FROM exchange e
+          WHERE e.status = 'PROCESSING' AND e.lease_until < ?
+          ORDER BY e.lease_until
+          LIMIT ?
+          FOR UPDATE OF e SKIP LOCKED)
+      UPDATE exchange x
+      SET attempts = x.attempts + 1, claim_seq = x.claim_seq + 1,
+          claimed_by = ?, lease_until = ?, updated_at = ?
+      FROM picked WHERE x.id = picked.id
+      RETURNING x.*, picked.previous
+      """;
+
+  private static final String FENCE =
+      " WHERE id = ? AND status = 'PROCESSING' AND claim_seq = ? AND claimed_by = ?";
+
+  private final JdbcClient jdbc;
+
+  ClaimRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** A row this node holds, and the fence its later writes must pass. */
+  record Claim(Exchange exchange, int seq, String node, String previousNode) {
+
+    long id() {
+      return exchange.id();
+    }
+
+    boolean reclaimed() {
+      return previousNode != null;
+    }
+  }
+
+  /** Claims expired rows first, then due ones, up to {@code max} in all. */
+  List<Claim> claim(String node, int max, Instant now, Instant leaseUntil) {
+    List<Claim> claims = new ArrayList<>(reclaimExpired(node, max, now, leaseUntil));
+    if (claims.size() < max) {
+      claims.addAll(
+          jdbc.sql(CLAIM_DUE)
+              .params(ts(now), max - claims.size(), node, ts(leaseUntil), ts(now))
+              .query(
+                  (rs, n) ->
+                      new Claim(ExchangeRepository.map(rs, n), rs.getInt("claim_seq"), node, null))
+              .list());
+    }
+    return claims;
+  }
+
+  private List<Claim> reclaimExpired(String node, int max, Instant now, Instant leaseUntil) {
+    return jdbc.sql(RECLAIM_EXPIRED)
+        .params(ts(now), max, node, ts(leaseUntil), ts(now))
+        .query(
+            (rs, n) ->
+                new Claim(
+                    ExchangeRepository.map(rs, n),
+                    rs.getInt("claim_seq"),
+                    node,
+                    rs.getString("previous") == null ? "?" : rs.getString("previous")))
+        .list();
+  }
+
+  /**
+   * Inside the apply transaction: locks the row if this claim still holds it. The lock keeps other
+   * nodes from reclaiming it while the handler runs.
+   */
+  boolean lock(Claim claim) {
+    return jdbc.sql("SELECT id FROM exchange" + FENCE + " FOR UPDATE")
+        .params(claim.id(), claim.seq(), claim.node())
+        .query(Long.class)
+        .optional()
+        .isPresent();
+  }
+
+  /** Ends the attempt in a finished status; false when the claim was lost. */
+  boolean finish(Claim claim, ExchangeStatus status, String code, String text, Instant now) {
+    return jdbc.sql(
+                "UPDATE exchange SET status = ?, error_code = ?, error_text = ?,"
+                    + " claimed_by = NULL, lease_until = NULL, next_attempt_at = NULL,"
+                    + " completed_at = ?, updated_at = ?"
+                    + FENCE)
+            .params(
+                status.name(), code, text, ts(now), ts(now), claim.id(), claim.seq(), claim.node())
+            .update()
+        == 1;
+  }
+
+  /** Sends the row back to wait until {@code next}; false when the claim was lost. */
+  boolean retryLater(Claim claim, Instant next, String code, String text, Instant now) {
+    return jdbc.sql(
+                "UPDATE exchange SET status = ?, next_attempt_at = ?, error_code = ?,"
+                    + " error_text = ?, claimed_by = NULL, lease_until = NULL, updated_at = ?"
+                    + FENCE)
+            .params(
+                claim.exchange().direction().waiting().name(),
+                ts(next),
+                code,
+                text,
+                ts(now),
+                claim.id(),
+                claim.seq(),
+                claim.node())
+            .update()
+        == 1;
+  }
+
+  /** Extends the leases of the rows this node is working on. */
+  int heartbeat(String node, Collection<Long> ids, Instant leaseUntil) {
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    return jdbc.sql(
+            "UPDATE exchange SET lease_until = ?"
+                + " WHERE status = 'PROCESSING' AND claimed_by = ? AND id = ANY(?)")
+        .params(ts(leaseUntil), node, ids.toArray(Long[]::new))
+        .update();
+  }
+}

@@ -1,0 +1,279 @@
+package com.practicestudio.journal;
+
+import com.practicestudio.web.Cursor;
+import com.practicestudio.web.Page;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Journal rows in and out of SQL: recording, reading, searching and the history table. */
+final class ExchangeRepository {
+
+  static final String COLUMNS =
+      "id, channel, direction, message_type, sender, message_id, correlation_key, status,"
+          + " attempts, claim_seq, next_attempt_at, claimed_by, lease_until, error_code,"
+          + " error_text, endpoint, parent_id, payload_size, content_type, received_at,"
+          + " completed_at, updated_at";
+
+  private final JdbcClient jdbc;
+
+  ExchangeRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Inserts the row and its sealed payload, or answers the row recorded before. */
+  Recorded insertInbound(InboundMessage m, byte[] cipher, Instant now) {
+    Optional<Long> id =
+        jdbc.sql(
+                """
+                INSERT INTO exchange (channel, direction, message_type, sender, message_id,
+                    correlation_key, status, next_attempt_at, endpoint, parent_id, payload_size,
+                    content_type, received_at, updated_at)
+                VALUES (?, 'INBOUND', ?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (channel, direction, sender, message_id) DO NOTHING
+                RETURNING id
+                """)
+            .params(
+                m.channel().name(),
+                m.messageType(),
+                m.sender(),
+                m.messageId(),
+                m.correlationKey(),
+                ts(now),
+                m.endpoint(),
+                m.parentId(),
+                m.payload().size(),
+                m.payload().contentType(),
+                ts(now),
+                ts(now))
+            .query(Long.class)
+            .optional();
+    if (id.isEmpty()) {
+      return jdbc.sql(
+              """
+              SELECT id, status FROM exchange
+              WHERE channel = ? AND direction = 'INBOUND' AND sender = ? AND message_id = ?
+              """)
+          .params(m.channel().name(), m.sender(), m.messageId())
+          .query(
+              (rs, n) ->
+                  new Recorded(
+                      rs.getLong("id"), true, ExchangeStatus.valueOf(rs.getString("status"))))
+          .single();
+    }
+    insertPayload(id.get(), cipher);
+    return new Recorded(id.get(), false, ExchangeStatus.RECEIVED);
+  }
+
+  long insertOutbound(OutboundMessage m, byte[] cipher, Instant now) {
+    long id =
+        jdbc.sql(
+                """
+                INSERT INTO exchange (channel, direction, message_type, sender, message_id,
+                    correlation_key, status, next_attempt_at, endpoint, parent_id, payload_size,
+                    content_type, received_at, updated_at)
+                VALUES (?, 'OUTBOUND', ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, ?)
+                RETURNING id
+                """)
+            .params(
+                m.channel().name(),
+                m.messageType(),
+                m.sender(),
+                m.messageId(),
+                m.correlationKey(),
+                ts(now),
+                m.endpoint(),
+                m.parentId(),
+                m.payload().size(),
+                m.payload().contentType(),
+                ts(now),
+                ts(now))
+            .query(Long.class)
+            .single();
+    insertPayload(id, cipher);
+    return id;
+  }
+
+  private void insertPayload(long id, byte[] cipher) {
+    jdbc.sql("INSERT INTO exchange_payload (exchange_id, body) VALUES (?, ?)")
+        .params(id, cipher)
+        .update();
+  }
+
+  /** Lets workers on other nodes know (delivered when the caller's transaction commits). */
+  void notifyNodes() {
+    jdbc.sql("SELECT pg_notify('" + JournalNotifications.CHANNEL + "', '')")
+        .query((rs, n) -> 1)
+        .list();
+  }
+
+  Optional<Exchange> find(long id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM exchange WHERE id = ?")
+        .param(id)
+        .query(ExchangeRepository::map)
+        .optional();
+  }
+
+  Optional<byte[]> sealedPayload(long id) {
+    return jdbc.sql("SELECT body FROM exchange_payload WHERE exchange_id = ?")
+        .param(id)
+        .query((rs, n) -> rs.getBytes(1))
+        .optional();
+  }
+
+  /** Newest first, keyset-paged by id. */
+  Page<Exchange> search(ExchangeQuery query, int limit, String cursor) {
+    List<Object> params = new ArrayList<>();
+    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM exchange WHERE true");
+    long before = Cursor.decodeId(cursor);
+    if (before > 0) {
+      sql.append(" AND id < ?");
+      params.add(before);
+    }
+    ExchangeFilter.append(query, sql, params);
+    sql.append(" ORDER BY id DESC LIMIT ?");
+    params.add(limit + 1);
+    List<Exchange> rows =
+        jdbc.sql(sql.toString()).params(params).query(ExchangeRepository::map).list();
+    return Cursor.page(rows, limit, e -> Long.toString(e.id()));
+  }
+
+  /** Ids matching a filter, oldest first (the order they will be applied in). */
+  List<Long> ids(ExchangeQuery query, int limit) {
+    List<Object> params = new ArrayList<>();
+    StringBuilder sql = new StringBuilder("SELECT id FROM exchange WHERE true");
+    ExchangeFilter.append(query, sql, params);
+    sql.append(" ORDER BY id LIMIT ?");
+    params.add(limit);
+    return jdbc.sql(sql.toString()).params(params).query(Long.class).list();
+  }
+
+  List<ExchangeEvent> events(long exchangeId) {
+    return jdbc.sql("SELECT * FROM exchange_event WHERE exchange_id = ? ORDER BY id")
+        .param(exchangeId)
+        .query(
+            (rs, n) ->
+                new ExchangeEvent(
+                    rs.getLong("id"),
+                    rs.getLong("exchange_id"),
+                    instant(rs, "at"),
+                    rs.getString("kind"),
+                    rs.getInt("attempt"),
+                    rs.getString("node"),
+                    rs.getString("actor"),
+                    rs.getString("error_code"),
+                    rs.getString("error_text"),
+                    (Integer) rs.getObject("millis"),
+                    rs.getString("note")))
+        .list();
+  }
+
+  void event(long exchangeId, Instant at, String kind, int attempt, EventDetail detail) {
+    jdbc.sql(
+            """
+            INSERT INTO exchange_event (exchange_id, at, kind, attempt, node, actor, error_code,
+                error_text, millis, note)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(
+            exchangeId,
+            ts(at),
+            kind,
+            attempt,
+            detail.node(),
+            detail.actor(),
+            detail.errorCode(),
+            detail.errorText(),
+            detail.millis(),
+            detail.note())
+        .update();
+  }
+
+  /** Who and what beside the kind of an event; any part may be null. */
+  record EventDetail(
+      String node, String actor, String errorCode, String errorText, Integer millis, String note) {
+
+    static EventDetail worker(String node, String code, String text, long millis) {
+      return new EventDetail(
+          node, null, code, text, (int) Math.min(millis, Integer.MAX_VALUE), null);
+    }
+
+    static EventDetail operator(String actor, String note) {
+      return new EventDetail(null, actor, null, null, null, note);
+    }
+  }
+
+  List<ExchangeStats.Count> counts(Instant from, Instant to) {
+    return jdbc.sql(
+            """
+            SELECT channel, direction, status, count(*) AS n FROM exchange
+            WHERE received_at >= ? AND received_at < ?
+            GROUP BY channel, direction, status ORDER BY channel, direction, status
+            """)
+        .params(ts(from), ts(to))
+        .query(
+            (rs, n) ->
+                new ExchangeStats.Count(
+                    Channel.valueOf(rs.getString("channel")),
+                    Direction.valueOf(rs.getString("direction")),
+                    ExchangeStatus.valueOf(rs.getString("status")),
+                    rs.getLong("n")))
+        .list();
+  }
+
+  /**
+   * The error queue (FAILED) and the backlog (RECEIVED, PENDING) over all time: two counts, each
+   * over its small partial index.
+   */
+  QueueSizes queueSizes() {
+    return jdbc.sql(
+            """
+            SELECT (SELECT count(*) FROM exchange WHERE status = 'FAILED') AS failed,
+                   (SELECT count(*) FROM exchange WHERE status IN ('RECEIVED', 'PENDING')) AS waiting
+            """)
+        .query((rs, n) -> new QueueSizes(rs.getLong("failed"), rs.getLong("waiting")))
+        .single();
+  }
+
+  record QueueSizes(long errorQueue, long backlog) {}
+
+  static Exchange map(ResultSet rs, int row) throws SQLException {
+    return new Exchange(
+        rs.getLong("id"),
+        Channel.valueOf(rs.getString("channel")),
+        Direction.valueOf(rs.getString("direction")),
+        rs.getString("message_type"),
+        rs.getString("sender"),
+        rs.getString("message_id"),
+        rs.getString("correlation_key"),
+        ExchangeStatus.valueOf(rs.getString("status")),
+        rs.getInt("attempts"),
+        instant(rs, "next_attempt_at"),
+        rs.getString("claimed_by"),
+        instant(rs, "lease_until"),
+        rs.getString("error_code"),
+        rs.getString("error_text"),
+        rs.getString("endpoint"),
+        (Long) rs.getObject("parent_id"),
+        rs.getInt("payload_size"),
+        rs.getString("content_type"),
+        instant(rs, "received_at"),
+        instant(rs, "completed_at"),
+        instant(rs, "updated_at"));
+  }
+
+  static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  static OffsetDateTime ts(Instant instant) {
+    return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,65 @@
+package com.practicestudio.journal;
+
+/**
+ * A unit of exchange received from outside, to be recorded before it is acknowledged. The same
+ * {@code sender} + {@code messageId} on the same channel is recorded once: a repeat answers the
+ * existing row as a duplicate.
+ *
+ * @param messageType e.g. {@code ADT^A04}, {@code PATIENT_CSV}, {@code 835}
+ * @param sender the sending system (HL7 MSH-3/MSH-4, an SFTP endpoint, a FHIR server)
+ * @param messageId the sender's control id (MSH-10, a file name and hash, a record's line)
+ * @param correlationKey rows with the same key are applied in arrival order (e.g. {@code
+ *     MRN:12345}); null for none. Namespace it when keys of different kinds could collide.
+ * @param endpoint the listener or folder it came in on
+ * @param parentId for a file's records: the file's row
+ */
+public record InboundMessage(
+    Channel channel,
+    String messageType,
+    String sender,
+    String messageId,
+    String correlationKey,
+    String endpoint,
+    Long parentId,
+    Payload payload) {
+
+  public InboundMessage {
+    require(channel, "channel");
+    requireText(messageType, "messageType");
+    requireText(sender, "sender");
+    requireText(messageId, "messageId");
+    require(payload, "payload");
+  }
+
+  public static InboundMessage of(
+      Channel channel, String messageType, String sender, String messageId, Payload payload) {
+    return new InboundMessage(channel, messageType, sender, messageId, null, null, null, payload);
+  }
+
+  public InboundMessage withCorrelationKey(String key) {
+    return new InboundMessage(
+        channel, messageType, sender, messageId, key, endpoint, parentId, payload);
+  }
+
+  public InboundMessage withEndpoint(String name) {
+    return new InboundMessage(
+        channel, messageType, sender, messageId, correlationKey, name, parentId, payload);
+  }
+
+  public InboundMessage withParent(long parent) {
+    return new InboundMessage(
+        channel, messageType, sender, messageId, correlationKey, endpoint, parent, payload);
+  }
+
+  static void require(Object value, String name) {
+    if (value == null) {
+      throw new IllegalArgumentException(name + " is required");
+    }
+  }
+
+  static void requireText(String value, String name) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(name + " is required");
+    }
+  }
+}

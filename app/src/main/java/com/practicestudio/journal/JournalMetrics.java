@@ -1,0 +1,102 @@
+package com.practicestudio.journal;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+
+/**
+ * The journal's meters: {@code journal.exchanges} (counter by channel, direction, type and status
+ * reached), {@code journal.apply} (timer per attempt by outcome), {@code journal.error.queue} and
+ * {@code journal.backlog} (gauges, refreshed at most every {@code gauge-refresh}), and the
+ * group-commit writer's {@code journal.write.batch} timer and size.
+ */
+final class JournalMetrics {
+
+  private static final Logger log = LoggerFactory.getLogger(JournalMetrics.class);
+
+  /** Message types come from outside: only tidy, short ones become tag values. */
+  private static final Pattern TIDY_TYPE = Pattern.compile("[A-Za-z0-9^_.:\\-]{1,24}");
+
+  private final MeterRegistry registry;
+  private final ExchangeRepository exchanges;
+  private final Clock clock;
+  private final Duration refresh;
+  private final Timer batchTime;
+  private final DistributionSummary batchSize;
+  private ExchangeRepository.QueueSizes sizes;
+  private Instant sizesAt;
+
+  JournalMetrics(
+      MeterRegistry registry, ExchangeRepository exchanges, Clock clock, Duration refresh) {
+    this.registry = registry;
+    this.exchanges = exchanges;
+    this.clock = clock;
+    this.refresh = refresh;
+    this.batchTime = Timer.builder("journal.write.batch").register(registry);
+    this.batchSize = DistributionSummary.builder("journal.write.batch.size").register(registry);
+    Gauge.builder("journal.error.queue", this, m -> m.sizes().errorQueue())
+        .description("journal rows in FAILED")
+        .register(registry);
+    Gauge.builder("journal.backlog", this, m -> m.sizes().backlog())
+        .description("journal rows waiting (RECEIVED or PENDING)")
+        .register(registry);
+  }
+
+  void count(Channel channel, Direction direction, String type, String status) {
+    Counter.builder("journal.exchanges")
+        .tag("channel", channel.name())
+        .tag("direction", direction.name())
+        .tag("type", tidy(type))
+        .tag("status", status)
+        .register(registry)
+        .increment();
+  }
+
+  void count(Exchange e, String status) {
+    count(e.channel(), e.direction(), e.messageType(), status);
+  }
+
+  void attempt(Exchange e, String outcome, long nanos) {
+    Timer.builder("journal.apply")
+        .tag("channel", e.channel().name())
+        .tag("direction", e.direction().name())
+        .tag("type", tidy(e.messageType()))
+        .tag("outcome", outcome)
+        .register(registry)
+        .record(nanos, TimeUnit.NANOSECONDS);
+    count(e, outcome);
+  }
+
+  void batch(int size, long nanos) {
+    batchTime.record(nanos, TimeUnit.NANOSECONDS);
+    batchSize.record(size);
+  }
+
+  private synchronized ExchangeRepository.QueueSizes sizes() {
+    Instant now = clock.instant();
+    if (sizes == null || !now.isBefore(sizesAt.plus(refresh)) || now.isBefore(sizesAt)) {
+      try {
+        sizes = exchanges.queueSizes();
+        sizesAt = now;
+      } catch (DataAccessException e) {
+        log.warn("Cannot count the journal's queues: {}", e.getClass().getSimpleName());
+        return sizes == null ? new ExchangeRepository.QueueSizes(0, 0) : sizes;
+      }
+    }
+    return sizes;
+  }
+
+  static String tidy(String type) {
+    return type != null && TIDY_TYPE.matcher(type).matches() ? type : "other";
+  }
+}

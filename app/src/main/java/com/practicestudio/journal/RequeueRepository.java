@@ -1,0 +1,54 @@
+package com.practicestudio.journal;
+
+import static com.practicestudio.journal.ExchangeRepository.ts;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The operators' side of the journal: requeueing finished rows and discarding unwanted ones. */
+final class RequeueRepository {
+
+  private final JdbcClient jdbc;
+
+  RequeueRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * Puts reprocessable rows back in line, due now, with a fresh attempt count; rows in other
+   * statuses are left alone. Answers the rows it requeued.
+   */
+  List<Exchange> requeue(Collection<Long> ids, Instant now) {
+    return jdbc.sql(
+            """
+            UPDATE exchange
+            SET status = CASE direction WHEN 'INBOUND' THEN 'RECEIVED' ELSE 'PENDING' END,
+                attempts = 0, next_attempt_at = ?, error_code = NULL, error_text = NULL,
+                claimed_by = NULL, lease_until = NULL, completed_at = NULL, updated_at = ?
+            WHERE id = ANY(?) AND status IN ('FAILED', 'APPLIED', 'DELIVERED', 'IGNORED')
+            RETURNING %s
+            """
+                .formatted(ExchangeRepository.COLUMNS))
+        .params(ts(now), ts(now), ids.toArray(Long[]::new))
+        .query(ExchangeRepository::map)
+        .list();
+  }
+
+  /** Discards a waiting or failed row; empty when it is in another status (or absent). */
+  Optional<Exchange> discard(long id, Instant now) {
+    return jdbc.sql(
+            """
+            UPDATE exchange
+            SET status = 'DISCARDED', next_attempt_at = NULL, completed_at = ?, updated_at = ?
+            WHERE id = ? AND status IN ('FAILED', 'RECEIVED', 'PENDING')
+            RETURNING %s
+            """
+                .formatted(ExchangeRepository.COLUMNS))
+        .params(ts(now), ts(now), id)
+        .query(ExchangeRepository::map)
+        .optional();
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * The exchange journal: every unit of exchange (an HL7 message in or out, a FHIR or web-service
+ * write, a file and each record in it, a CCL run) is one row of {@code exchange}, its payload
+ * sealed beside it in {@code exchange_payload}, its history in {@code exchange_event}. Logs, the
+ * error queue, reprocessing and the dashboard are views of this table.
+ *
+ * <h2>State machine</h2>
+ *
+ * <pre>
+ * inbound:  RECEIVED ─claim→ PROCESSING ─→ APPLIED | IGNORED | FAILED
+ * outbound: PENDING  ─claim→ PROCESSING ─→ DELIVERED | IGNORED | FAILED
+ *           PROCESSING ─retryable error, attempts left→ RECEIVED/PENDING (next_attempt_at later)
+ *           PROCESSING ─lease ran out→ PROCESSING (reclaimed by another worker, attempt counted)
+ *           FAILED | APPLIED | DELIVERED | IGNORED ─requeue→ RECEIVED/PENDING (attempts reset)
+ *           FAILED | RECEIVED | PENDING ─discard (with a reason)→ DISCARDED
+ * </pre>
+ *
+ * Recording ({@link com.practicestudio.journal.ExchangeJournal}) commits the row before the caller
+ * acknowledges; an inbound message id already recorded for the same channel and sender is answered
+ * as a duplicate (re-ACK, do not apply). Outbound rows are written in the caller's transaction, so
+ * a change and its outbound message commit together. The group-commit writer ({@code
+ * submitInbound}) records what many connections submitted in one statement and one commit (one
+ * fsync) and completes each submission after that commit.
+ *
+ * <h2>The claim query</h2>
+ *
+ * One dispatcher per node claims up to as many rows as it has free workers, in one statement:
+ * waiting rows that are due ({@code next_attempt_at <= now}), in id order, for which no row with
+ * the same direction and correlation key is ahead of it still waiting, nor any row of that key is
+ * PROCESSING; {@code FOR UPDATE SKIP LOCKED} so that nodes never wait for each other or take the
+ * same row; the same statement sets PROCESSING, {@code claimed_by}, {@code lease_until}, bumps
+ * {@code attempts} and {@code claim_seq}, and commits. Rows whose lease ran out are reclaimed first
+ * by a second small query. An idle dispatcher sleeps for the poll interval unless woken: by a row
+ * recorded on this node (after commit), by a NOTIFY from another node, or by a worker finishing
+ * (which may unblock the next row of its key).
+ *
+ * <h2>Ordering guarantee</h2>
+ *
+ * Rows with the same correlation key (and direction) are applied one at a time, in id order: a row
+ * is claimable only when every earlier row of its key is finished (APPLIED, DELIVERED, IGNORED,
+ * FAILED or DISCARDED) and none is PROCESSING. A FAILED row therefore does not hold up the rows
+ * behind it — it waits in the error queue — but a row waiting for its retry does. Rows without a
+ * key, and rows of different keys, run in parallel on all nodes. Id order is arrival order for
+ * messages recorded one after another (a sender that waits for each ACK); two messages of one key
+ * recorded at the same instant by different connections have no defined order.
+ *
+ * <h2>Crash recovery</h2>
+ *
+ * A claim is a lease. An inbound row applies in one transaction with its status change, holding the
+ * row's lock, so its local effects commit exactly once; a crash rolls them back and the lease lets
+ * another worker reclaim the row ({@code LEASE_EXPIRED} event, attempt counted; past the policy's
+ * attempts it is FAILED). An outbound row is delivered outside any transaction and its status
+ * written after; a crash in between delivers it again, so outbound handlers are idempotent. While
+ * rows run, the dispatcher renews their leases every third of the lease. Every write after the
+ * claim is fenced by {@code (id, claim_seq, claimed_by)}: a worker that lost its claim changes
+ * nothing.
+ *
+ * <h2>Failures and retries</h2>
+ *
+ * A handler answers with an {@link com.practicestudio.journal.Outcome}: retryable trouble is tried
+ * again after the channel's {@link com.practicestudio.journal.RetryPolicy} backoff and becomes
+ * FAILED after the last attempt; permanent trouble (bad data) is FAILED at once; a row without a
+ * handler is FAILED with {@code JOURNAL-001}, unless an {@link
+ * com.practicestudio.journal.IgnoreRule} ignores it.
+ *
+ * <h2>Reprocess</h2>
+ *
+ * {@link com.practicestudio.journal.Reprocessing} requeues FAILED (or APPLIED, DELIVERED, IGNORED)
+ * rows, alone, by ids or by filter: status back to RECEIVED/PENDING, due now, attempts reset, a
+ * {@code REQUEUED} event, an audit entry; workers then apply the row as if it had just arrived,
+ * behind any earlier unfinished row of its key. A dry run runs the handler with {@code dryRun() ==
+ * true} in a transaction that is rolled back and answers what it reported it would change; the row
+ * is left as it was. Discarding needs a reason and frees the rows behind it.
+ */
+package com.practicestudio.journal;
