@@ -38,6 +38,11 @@ public final class SandboxData {
     this.nextId = new AtomicLong(firstFreeId);
   }
 
+  /** The clock the domain keeps time by. */
+  public Clock clock() {
+    return clock;
+  }
+
   /** Adds a listener told about every later change. */
   public void addListener(DataChangeListener listener) {
     listeners.add(listener);
