@@ -36,6 +36,7 @@ final class SearchBundles {
     String type = request.getResourceName();
     Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
     bundle.setId(UUID.randomUUID().toString());
+    bundle.setTotal(matches.size());
     bundle.addLink().setRelation("self").setUrl(base + "/" + type + "?" + query(search.forNextPage(), null));
     int end = Math.min(matches.size(), offset + count);
     for (T match : matches.subList(Math.min(offset, matches.size()), end)) {
