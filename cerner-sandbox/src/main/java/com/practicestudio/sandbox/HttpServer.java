@@ -49,6 +49,10 @@ final class HttpServer {
     connector.setProperty("relaxedQueryChars", "|[]{}^`\"<>");
     tomcat.setConnector(connector);
     Context context = tomcat.addContext("", baseDir.toString());
+    if (context instanceof org.apache.catalina.core.StandardContext standard) {
+      standard.setClearReferencesRmiTargets(false);
+      standard.setClearReferencesThreadLocals(false);
+    }
     SandboxUrls urls = sandbox.urls();
     servlet(context, "fhir", new CernerFhirServer(fhir, sandbox.data(), urls, sandbox.tokens()), "/r4/*");
     filter(
