@@ -53,7 +53,7 @@ public final class MillenniumCodes {
 
   public static final Coded ENGLISH = language(151, "English", "en");
   public static final Coded SPANISH = language(156, "Spanish", "es");
-  public static final Coded VIETNAMESE = language(4253, "Vietnamese", "vi");
+  public static final Coded KOREAN = language(4253, "Korean", "ko");
   public static final Coded CHINESE = language(4251, "Chinese", "zh");
   public static final Coded ARABIC = language(4249, "Arabic", "ar");
 

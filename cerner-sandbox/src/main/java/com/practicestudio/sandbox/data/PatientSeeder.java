@@ -76,7 +76,7 @@ final class PatientSeeder {
                 ? MillenniumCodes.ENGLISH
                 : random.pick(
                     List.of(
-                        MillenniumCodes.VIETNAMESE,
+                        MillenniumCodes.KOREAN,
                         MillenniumCodes.CHINESE,
                         MillenniumCodes.ARABIC));
     return new Coded[] {

@@ -37,7 +37,7 @@ public final class SeedGenerator {
     people.generate(patientCount);
     List<PatientRecord> active = people.patients().stream().filter(PatientRecord::active).toList();
     OrganizationSeeder organization = new OrganizationSeeder(seed, seededAt);
-    organization.generate(Math.max(5, Math.min(40, patientCount / 50)), today, active);
+    organization.generate(Math.max(2, Math.min(40, patientCount / 50)), today, active);
     ClinicalSeeder clinical = new ClinicalSeeder(seed, today, seededAt);
     clinical.generate(people.patients(), organization.providers());
     SandboxData data = new SandboxData(clock, FIRST_CREATED_ID);

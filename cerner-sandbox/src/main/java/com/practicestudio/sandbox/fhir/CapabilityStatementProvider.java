@@ -89,8 +89,8 @@ public final class CapabilityStatementProvider {
     Extension uris = new Extension(OAUTH_URIS);
     uris.addExtension(new Extension("token", new UriType(urls.tokenUrl())));
     uris.addExtension(new Extension("authorize", new UriType(urls.authorizeUrl())));
-    uris.addExtension(new Extension("introspect", new UriType(urls.introspectUrl())));
-    uris.addExtension(new Extension("revoke", new UriType(urls.revokeUrl())));
+    // the R4 oauth-uris extension defines only token, authorize, register and manage;
+    // introspection and revocation are announced in .well-known/smart-configuration
     security.addExtension(uris);
   }
 

@@ -55,7 +55,14 @@ public final class PatientMapper {
     patient.setBirthDateElement(new DateType(record.birthDate().toString()));
     record.addresses().forEach(address -> patient.addAddress(address(address)));
     patient.setMaritalStatus(codes.concept(record.maritalStatus()));
-    patient.addCommunication().setLanguage(codes.concept(record.language())).setPreferred(true);
+    // only the BCP-47 coding: the element's binding admits no other code system
+    patient
+        .addCommunication()
+        .setLanguage(
+            new org.hl7.fhir.r4.model.CodeableConcept(
+                    CernerCodes.coding(record.language().standard()))
+                .setText(record.language().display()))
+        .setPreferred(true);
     if (record.mergedInto() != null) {
       patient
           .addLink()
