@@ -251,8 +251,17 @@ public final class CernerSandbox implements AutoCloseable {
     SandboxOptions options() {
       String secret = systemClientSecret != null ? systemClientSecret : randomSecret();
       return new SandboxOptions(
-          port, host, tenant, systemClientId, secret, seed, patients, mllpPort, sftpPort,
-          tokenLifetime, clientsFile);
+          port,
+          host,
+          tenant,
+          systemClientId,
+          secret,
+          seed,
+          patients,
+          mllpPort,
+          sftpPort,
+          tokenLifetime,
+          clientsFile);
     }
 
     public CernerSandbox build() {
@@ -265,5 +274,4 @@ public final class CernerSandbox implements AutoCloseable {
       return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
   }
-
 }

@@ -54,7 +54,11 @@ final class HttpServer {
       standard.setClearReferencesThreadLocals(false);
     }
     SandboxUrls urls = sandbox.urls();
-    servlet(context, "fhir", new CernerFhirServer(fhir, sandbox.data(), urls, sandbox.tokens()), "/r4/*");
+    servlet(
+        context,
+        "fhir",
+        new CernerFhirServer(fhir, sandbox.data(), urls, sandbox.tokens()),
+        "/r4/*");
     filter(
         context,
         "fhir-gateway",

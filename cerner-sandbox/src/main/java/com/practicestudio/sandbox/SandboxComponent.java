@@ -2,8 +2,8 @@ package com.practicestudio.sandbox;
 
 /**
  * A further part of the sandbox started after the HTTP server and stopped before it, in order —
- * where the MLLP peer, the SFTP server and the CCL service plug in. It reads the seeded domain
- * (and may listen for changes) through the context.
+ * where the MLLP peer, the SFTP server and the CCL service plug in. It reads the seeded domain (and
+ * may listen for changes) through the context.
  */
 public interface SandboxComponent extends AutoCloseable {
 

@@ -55,7 +55,8 @@ public final class SandboxMain {
         case "--sftp-port" -> builder.sftpPort(number(flag, value));
         case "--seed" -> builder.seed(Long.parseLong(value));
         case "--patients" -> builder.patients(number(flag, value));
-        case "--token-lifetime" -> builder.accessTokenLifetime(Duration.ofSeconds(number(flag, value)));
+        case "--token-lifetime" ->
+            builder.accessTokenLifetime(Duration.ofSeconds(number(flag, value)));
         case "--clients" -> builder.clientsFile(Path.of(value));
         case "--host" -> builder.host(value);
         default -> throw new IllegalArgumentException("Unknown option " + flag);
@@ -92,10 +93,14 @@ public final class SandboxMain {
     out.printf(
         "  %-20s %d patients, seed %d%n", "Data", sandbox.data().patients().size(), options.seed());
     if (options.mllpPort() != null) {
-      out.printf("  %-20s not built yet: --mllp-port %d is recorded only%n", "MLLP peer", options.mllpPort());
+      out.printf(
+          "  %-20s not built yet: --mllp-port %d is recorded only%n",
+          "MLLP peer", options.mllpPort());
     }
     if (options.sftpPort() != null) {
-      out.printf("  %-20s not built yet: --sftp-port %d is recorded only%n", "SFTP server", options.sftpPort());
+      out.printf(
+          "  %-20s not built yet: --sftp-port %d is recorded only%n",
+          "SFTP server", options.sftpPort());
     }
     for (SandboxComponent component : sandbox.startedComponents()) {
       out.printf("  %-20s started%n", component.name());

@@ -34,7 +34,9 @@ public final class SandboxUrls {
     return root() + "/r4/" + tenant;
   }
 
-  /** The OAuth 2 base of this tenant: {@code /tenants/{tenant}/protocols/oauth2/profiles/smart-v1}. */
+  /**
+   * The OAuth 2 base of this tenant: {@code /tenants/{tenant}/protocols/oauth2/profiles/smart-v1}.
+   */
   public String oauthBase() {
     return root() + "/tenants/" + tenant + SMART_V1;
   }
@@ -59,7 +61,9 @@ public final class SandboxUrls {
     return oauthBase() + "/jwks";
   }
 
-  /** The base of the Millennium web services ({@code /patient/v1/...}, {@code /scheduling/v1/...}). */
+  /**
+   * The base of the Millennium web services ({@code /patient/v1/...}, {@code /scheduling/v1/...}).
+   */
   public String millenniumBase() {
     return root();
   }

@@ -32,7 +32,8 @@ public final class SandboxHttp {
 
   /** A system-account access token with these scopes (client_credentials, HTTP Basic). */
   public String systemToken(String scopes) {
-    HttpResponse<String> response = tokenRequest("grant_type=client_credentials&scope=" + encode(scopes));
+    HttpResponse<String> response =
+        tokenRequest("grant_type=client_credentials&scope=" + encode(scopes));
     if (response.statusCode() != 200) {
       throw new IllegalStateException("token request failed: " + response.body());
     }
@@ -97,8 +98,7 @@ public final class SandboxHttp {
 
   public static String basic(String id, String secret) {
     return "Basic "
-        + Base64.getEncoder()
-            .encodeToString((id + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        + Base64.getEncoder().encodeToString((id + ":" + secret).getBytes(StandardCharsets.UTF_8));
   }
 
   public static String encode(String value) {

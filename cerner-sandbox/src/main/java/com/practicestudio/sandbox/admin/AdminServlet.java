@@ -122,7 +122,8 @@ public final class AdminServlet extends HttpServlet {
     switch (body.path("kind").asText("")) {
       case "latency" -> faults.latency(path, Duration.ofMillis(body.path("millis").asLong(100)));
       case "error" ->
-          faults.errorRate(path, status(body.path("status").asInt(500)), body.path("rate").asDouble(1.0));
+          faults.errorRate(
+              path, status(body.path("status").asInt(500)), body.path("rate").asDouble(1.0));
       case "rate-limit" ->
           faults.rateLimit(
               path, count, Duration.ofSeconds(body.path("retryAfterSeconds").asLong(1)));

@@ -123,8 +123,7 @@ public final class AuthorizationServlet extends HttpServlet {
     }
   }
 
-  private void revoke(HttpServletRequest request, HttpServletResponse response)
-      throws IOException {
+  private void revoke(HttpServletRequest request, HttpServletResponse response) throws IOException {
     HTTPRequest http = JakartaServletUtils.createHTTPRequest(request);
     try {
       TokenRevocationRequest revocation = TokenRevocationRequest.parse(http);

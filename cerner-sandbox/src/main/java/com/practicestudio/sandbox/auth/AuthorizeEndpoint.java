@@ -146,7 +146,11 @@ final class AuthorizeEndpoint {
         tokens.mintCode(
             ask.client().clientId(), ask.redirectUri(), ask.challenge(), ask.scopes(), context);
     response.sendRedirect(
-        ask.redirectUri() + separator(ask.redirectUri()) + "code=" + encode(code) + "&state="
+        ask.redirectUri()
+            + separator(ask.redirectUri())
+            + "code="
+            + encode(code)
+            + "&state="
             + encode(ask.state()));
   }
 
@@ -154,7 +158,10 @@ final class AuthorizeEndpoint {
       HttpServletResponse response, String redirectUri, String[] error, String state)
       throws IOException {
     String location =
-        redirectUri + separator(redirectUri) + "error=" + encode(error[0])
+        redirectUri
+            + separator(redirectUri)
+            + "error="
+            + encode(error[0])
             + (error.length > 1 ? "&error_description=" + encode(error[1]) : "")
             + (state == null ? "" : "&state=" + encode(state));
     response.sendRedirect(location);

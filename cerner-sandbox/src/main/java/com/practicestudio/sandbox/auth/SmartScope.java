@@ -8,9 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A SMART resource scope in v1 form ({@code system/Patient.read}, {@code patient/Observation.write})
- * or v2 form ({@code user/Appointment.cud}, {@code system/Slot.rs}). Wildcards ({@code *}) are not
- * accepted, as Cerner does not grant them.
+ * A SMART resource scope in v1 form ({@code system/Patient.read}, {@code
+ * patient/Observation.write}) or v2 form ({@code user/Appointment.cud}, {@code system/Slot.rs}).
+ * Wildcards ({@code *}) are not accepted, as Cerner does not grant them.
  */
 public record SmartScope(Context context, String resourceType, Set<Permission> permissions) {
 

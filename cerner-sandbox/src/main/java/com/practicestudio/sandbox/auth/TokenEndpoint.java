@@ -44,7 +44,8 @@ final class TokenEndpoint {
   void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Object answer;
     try {
-      TokenRequest tokenRequest = TokenRequest.parse(JakartaServletUtils.createHTTPRequest(request));
+      TokenRequest tokenRequest =
+          TokenRequest.parse(JakartaServletUtils.createHTTPRequest(request));
       RegisteredClient client =
           authenticator.authenticate(
               tokenRequest.getClientAuthentication(), tokenRequest.getClientID());
@@ -97,14 +98,15 @@ final class TokenEndpoint {
     return response(access, scopes, null, LaunchContext.NONE);
   }
 
-  private AccessTokenResponse authorizationCode(RegisteredClient client, AuthorizationCodeGrant grant)
-      throws GrantException {
+  private AccessTokenResponse authorizationCode(
+      RegisteredClient client, AuthorizationCodeGrant grant) throws GrantException {
     TokenService.PendingCode pending =
         tokens
             .redeemCode(grant.getAuthorizationCode().getValue())
             .filter(code -> code.clientId().equals(client.clientId()))
             .orElseThrow(() -> new GrantException(OAuth2Error.INVALID_GRANT));
-    String redirect = grant.getRedirectionURI() == null ? null : grant.getRedirectionURI().toString();
+    String redirect =
+        grant.getRedirectionURI() == null ? null : grant.getRedirectionURI().toString();
     if (!pending.redirectUri().equals(redirect)) {
       throw new GrantException(
           OAuth2Error.INVALID_GRANT.setDescription("redirect_uri does not match"));
@@ -121,7 +123,8 @@ final class TokenEndpoint {
     if (pending.scopes().has("offline_access") || pending.scopes().has("online_access")) {
       refresh =
           tokens.mintRefreshToken(
-              new TokenService.RefreshGrant(client.clientId(), pending.scopes(), pending.context()));
+              new TokenService.RefreshGrant(
+                  client.clientId(), pending.scopes(), pending.context()));
     }
     String access = tokens.mintAccessToken(client.clientId(), pending.scopes(), pending.context());
     return response(access, pending.scopes(), refresh, pending.context());

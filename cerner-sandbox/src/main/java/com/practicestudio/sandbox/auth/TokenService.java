@@ -167,7 +167,11 @@ public final class TokenService {
     codes.put(
         code,
         new PendingCode(
-            clientId, redirectUri, challenge, scopes, context,
+            clientId,
+            redirectUri,
+            challenge,
+            scopes,
+            context,
             clock.instant().plus(CODE_LIFETIME)));
     return code;
   }

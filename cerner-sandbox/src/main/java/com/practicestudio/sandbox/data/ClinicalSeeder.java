@@ -95,19 +95,40 @@ final class ClinicalSeeder {
     for (VitalSigns.Reading reading : vitals.readings(ageYears, patient.sex())) {
       observations.add(
           new ObservationRecord(
-              nextObservationId++, patient.personId(), encounter.encounterId(), "vital-signs",
-              "final", reading.code(), reading.value(), reading.components(), taken,
-              taken.plusSeconds(120), null, null, null, 1));
+              nextObservationId++,
+              patient.personId(),
+              encounter.encounterId(),
+              "vital-signs",
+              "final",
+              reading.code(),
+              reading.value(),
+              reading.components(),
+              taken,
+              taken.plusSeconds(120),
+              null,
+              null,
+              null,
+              1));
     }
     if (ageYears >= 18 && random.chance(0.3)) {
       Instant collected = taken.plusSeconds(900);
       for (LabResults.Result result : labs.panel(patient.sex())) {
         observations.add(
             new ObservationRecord(
-                nextObservationId++, patient.personId(), encounter.encounterId(), "laboratory",
-                "final", result.code(), result.value(), List.of(), collected,
-                collected.plusSeconds(3 * 3600), result.low(), result.high(),
-                result.interpretation(), 1));
+                nextObservationId++,
+                patient.personId(),
+                encounter.encounterId(),
+                "laboratory",
+                "final",
+                result.code(),
+                result.value(),
+                List.of(),
+                collected,
+                collected.plusSeconds(3 * 3600),
+                result.low(),
+                result.high(),
+                result.interpretation(),
+                1));
       }
     }
   }
@@ -124,7 +145,11 @@ final class ClinicalSeeder {
         List.of(
             type.display(),
             "Visit date: " + encounter.start().toString().substring(0, 10),
-            "Author: " + author.name().given() + " " + author.name().family() + ", "
+            "Author: "
+                + author.name().given()
+                + " "
+                + author.name().family()
+                + ", "
                 + author.credential(),
             "Assessment: stable. Plan: continue current care, follow up in 3 months.");
     String contentType;
@@ -144,8 +169,17 @@ final class ClinicalSeeder {
       }
     }
     return new DocumentRecord(
-        nextDocumentId++, patient.personId(), encounter.encounterId(), author.personnelId(),
-        type, type.display(), "current", contentType, content, encounter.end(), 1);
+        nextDocumentId++,
+        patient.personId(),
+        encounter.encounterId(),
+        author.personnelId(),
+        type,
+        type.display(),
+        "current",
+        contentType,
+        content,
+        encounter.end(),
+        1);
   }
 
   private static String xhtml(List<String> lines) {

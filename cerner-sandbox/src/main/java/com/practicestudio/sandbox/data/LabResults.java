@@ -15,16 +15,35 @@ final class LabResults {
 
   private static final List<Test> COMMON =
       List.of(
-          new Test(Concept.loinc("2345-7", "Glucose [Mass/volume] in Serum or Plasma"),
-              "mg/dL", "mg/dL", 0, 70, 99, 95),
-          new Test(Concept.loinc("4548-4", "Hemoglobin A1c/Hemoglobin.total in Blood"),
-              "%", "%", 1, 4.0, 5.6, 5.6),
-          new Test(Concept.loinc("2823-3", "Potassium [Moles/volume] in Serum or Plasma"),
-              "mmol/L", "mmol/L", 1, 3.5, 5.1, 4.3));
+          new Test(
+              Concept.loinc("2345-7", "Glucose [Mass/volume] in Serum or Plasma"),
+              "mg/dL",
+              "mg/dL",
+              0,
+              70,
+              99,
+              95),
+          new Test(
+              Concept.loinc("4548-4", "Hemoglobin A1c/Hemoglobin.total in Blood"),
+              "%",
+              "%",
+              1,
+              4.0,
+              5.6,
+              5.6),
+          new Test(
+              Concept.loinc("2823-3", "Potassium [Moles/volume] in Serum or Plasma"),
+              "mmol/L",
+              "mmol/L",
+              1,
+              3.5,
+              5.1,
+              4.3));
 
   private static final Concept CREATININE =
       Concept.loinc("2160-0", "Creatinine [Mass/volume] in Serum or Plasma");
-  private static final Concept HEMOGLOBIN = Concept.loinc("718-7", "Hemoglobin [Mass/volume] in Blood");
+  private static final Concept HEMOGLOBIN =
+      Concept.loinc("718-7", "Hemoglobin [Mass/volume] in Blood");
 
   private final SeedRandom random;
 
@@ -35,10 +54,24 @@ final class LabResults {
   List<Result> panel(Sex sex) {
     boolean male = sex == Sex.MALE;
     List<Test> tests = new ArrayList<>(COMMON);
-    tests.add(new Test(CREATININE, "mg/dL", "mg/dL", 2, male ? 0.74 : 0.59, male ? 1.35 : 1.04,
-        male ? 1.0 : 0.8));
-    tests.add(new Test(HEMOGLOBIN, "g/dL", "g/dL", 1, male ? 13.2 : 11.6, male ? 16.6 : 15.0,
-        male ? 14.9 : 13.3));
+    tests.add(
+        new Test(
+            CREATININE,
+            "mg/dL",
+            "mg/dL",
+            2,
+            male ? 0.74 : 0.59,
+            male ? 1.35 : 1.04,
+            male ? 1.0 : 0.8));
+    tests.add(
+        new Test(
+            HEMOGLOBIN,
+            "g/dL",
+            "g/dL",
+            1,
+            male ? 13.2 : 11.6,
+            male ? 16.6 : 15.0,
+            male ? 14.9 : 13.3));
     List<Result> results = new ArrayList<>();
     for (Test test : tests) {
       double spread = (test.high() - test.low()) / 3;

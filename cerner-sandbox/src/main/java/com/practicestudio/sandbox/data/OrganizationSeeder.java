@@ -80,24 +80,77 @@ final class OrganizationSeeder {
 
   private void addLocations() {
     locations.add(
-        location(32_216_049L, "Prairie Valley Medical Center", LocationRecord.Kind.FACILITY,
-            null, "4401 Wornall Rd", "Kansas City", "MO", "64111", "816", CENTRAL));
+        location(
+            32_216_049L,
+            "Prairie Valley Medical Center",
+            LocationRecord.Kind.FACILITY,
+            null,
+            "4401 Wornall Rd",
+            "Kansas City",
+            "MO",
+            "64111",
+            "816",
+            CENTRAL));
     locations.add(
-        location(32_216_101L, "PVMC Family Medicine Midtown", LocationRecord.Kind.AMBULATORY,
-            32_216_049L, "3801 Main St", "Kansas City", "MO", "64111", "816", CENTRAL));
+        location(
+            32_216_101L,
+            "PVMC Family Medicine Midtown",
+            LocationRecord.Kind.AMBULATORY,
+            32_216_049L,
+            "3801 Main St",
+            "Kansas City",
+            "MO",
+            "64111",
+            "816",
+            CENTRAL));
     locations.add(
-        location(32_216_102L, "PVMC Internal Medicine Overland Park",
-            LocationRecord.Kind.AMBULATORY, 32_216_049L, "10500 Quivira Rd", "Overland Park",
-            "KS", "66215", "913", CENTRAL));
+        location(
+            32_216_102L,
+            "PVMC Internal Medicine Overland Park",
+            LocationRecord.Kind.AMBULATORY,
+            32_216_049L,
+            "10500 Quivira Rd",
+            "Overland Park",
+            "KS",
+            "66215",
+            "913",
+            CENTRAL));
     locations.add(
-        location(32_216_103L, "PVMC Pediatrics Lee's Summit", LocationRecord.Kind.AMBULATORY,
-            32_216_049L, "2100 SE Blue Pkwy", "Lee's Summit", "MO", "64063", "816", CENTRAL));
+        location(
+            32_216_103L,
+            "PVMC Pediatrics Lee's Summit",
+            LocationRecord.Kind.AMBULATORY,
+            32_216_049L,
+            "2100 SE Blue Pkwy",
+            "Lee's Summit",
+            "MO",
+            "64063",
+            "816",
+            CENTRAL));
     locations.add(
-        location(61_518_600L, "High Plains Regional Hospital", LocationRecord.Kind.FACILITY,
-            null, "220 W 2nd St", "Goodland", "KS", "67735", "785", MOUNTAIN));
+        location(
+            61_518_600L,
+            "High Plains Regional Hospital",
+            LocationRecord.Kind.FACILITY,
+            null,
+            "220 W 2nd St",
+            "Goodland",
+            "KS",
+            "67735",
+            "785",
+            MOUNTAIN));
     locations.add(
-        location(61_518_614L, "High Plains Rural Health Clinic", LocationRecord.Kind.AMBULATORY,
-            61_518_600L, "1210 Main Ave", "Goodland", "KS", "67735", "785", MOUNTAIN));
+        location(
+            61_518_614L,
+            "High Plains Rural Health Clinic",
+            LocationRecord.Kind.AMBULATORY,
+            61_518_600L,
+            "1210 Main Ave",
+            "Goodland",
+            "KS",
+            "67735",
+            "785",
+            MOUNTAIN));
   }
 
   private LocationRecord location(
@@ -124,12 +177,21 @@ final class OrganizationSeeder {
         clinic.name().contains("Pediatrics")
             ? SPECIALTIES.get(2)
             : random.pick(List.of(SPECIALTIES.get(0), SPECIALTIES.get(1), SPECIALTIES.get(3)));
-    String credential = specialty.code().startsWith("363L") ? "NP" : random.chance(0.8) ? "MD" : "DO";
+    String credential =
+        specialty.code().startsWith("363L") ? "NP" : random.chance(0.8) ? "MD" : "DO";
     Phone phone = new Phone(Phone.Use.WORK, clinic.phone().number());
     String email =
         (given.charAt(0) + name.family()).toLowerCase(java.util.Locale.ROOT) + "@pvmc.example.org";
     return new ProviderRecord(
-        personnelId, npi(), name, sex, specialty, credential, phone, email, clinic.locationId(),
+        personnelId,
+        npi(),
+        name,
+        sex,
+        specialty,
+        credential,
+        phone,
+        email,
+        clinic.locationId(),
         seededAt);
   }
 
@@ -196,8 +258,15 @@ final class OrganizationSeeder {
       boolean booked = random.chance(0.25);
       SlotStatus status = booked ? SlotStatus.BUSY : SlotStatus.FREE;
       SlotRecord slot =
-          new SlotRecord(id, schedule.scheduleId(), type, at.toInstant(), slotEnd.toInstant(),
-              status, 1, seededAt);
+          new SlotRecord(
+              id,
+              schedule.scheduleId(),
+              type,
+              at.toInstant(),
+              slotEnd.toInstant(),
+              status,
+              1,
+              seededAt);
       slots.add(slot);
       if (booked) {
         appointments.add(appointment(slot, schedule, random.pick(bookable)));
@@ -209,8 +278,17 @@ final class OrganizationSeeder {
   private AppointmentRecord appointment(
       SlotRecord slot, ScheduleRecord schedule, PatientRecord patient) {
     return new AppointmentRecord(
-        nextAppointmentId++, slot.slotId(), patient.personId(), schedule.providerId(),
-        schedule.locationId(), slot.serviceType(), slot.start(), slot.end(), "booked", null, 1,
+        nextAppointmentId++,
+        slot.slotId(),
+        patient.personId(),
+        schedule.providerId(),
+        schedule.locationId(),
+        slot.serviceType(),
+        slot.start(),
+        slot.end(),
+        "booked",
+        null,
+        1,
         seededAt);
   }
 

@@ -44,13 +44,31 @@ public record PatientRecord(
 
   /** The value of the first alias of a type, or null. */
   public String alias(Alias.Type type) {
-    return aliases.stream().filter(a -> a.type() == type).map(Alias::value).findFirst().orElse(null);
+    return aliases.stream()
+        .filter(a -> a.type() == type)
+        .map(Alias::value)
+        .findFirst()
+        .orElse(null);
   }
 
   /** This record combined into {@code survivor}: inactive, pointing at it, one version later. */
   public PatientRecord mergedInto(long survivor, Instant at) {
     return new PatientRecord(
-        personId, name, birthDate, sex, aliases, addresses, phones, emails, language, race,
-        ethnicity, maritalStatus, false, survivor, version + 1, at);
+        personId,
+        name,
+        birthDate,
+        sex,
+        aliases,
+        addresses,
+        phones,
+        emails,
+        language,
+        race,
+        ethnicity,
+        maritalStatus,
+        false,
+        survivor,
+        version + 1,
+        at);
   }
 }

@@ -76,9 +76,7 @@ final class PatientSeeder {
                 ? MillenniumCodes.ENGLISH
                 : random.pick(
                     List.of(
-                        MillenniumCodes.KOREAN,
-                        MillenniumCodes.CHINESE,
-                        MillenniumCodes.ARABIC));
+                        MillenniumCodes.KOREAN, MillenniumCodes.CHINESE, MillenniumCodes.ARABIC));
     return new Coded[] {
       language,
       race,
@@ -106,11 +104,24 @@ final class PatientSeeder {
     if (random.chance(0.6)) {
       phones.add(new Phone(Phone.Use.MOBILE, phone(place.areaCode())));
     }
-    List<String> emails =
-        random.chance(0.55) ? List.of(email(name, personId)) : List.<String>of();
+    List<String> emails = random.chance(0.55) ? List.of(email(name, personId)) : List.<String>of();
     return new PatientRecord(
-        personId, name, birthDate, sex, aliases, List.of(address), phones, emails, codes[0],
-        codes[1], codes[2], codes[3], true, null, 1, seededAt);
+        personId,
+        name,
+        birthDate,
+        sex,
+        aliases,
+        List.of(address),
+        phones,
+        emails,
+        codes[0],
+        codes[1],
+        codes[2],
+        codes[3],
+        true,
+        null,
+        1,
+        seededAt);
   }
 
   private void addDuplicate(PatientRecord original) {

@@ -83,8 +83,7 @@ public final class SandboxData {
   /** All slots ordered by start, then id. */
   public List<SlotRecord> slots() {
     List<SlotRecord> all = new ArrayList<>(slots.values());
-    all.sort(
-        java.util.Comparator.comparing(SlotRecord::start).thenComparing(SlotRecord::slotId));
+    all.sort(java.util.Comparator.comparing(SlotRecord::start).thenComparing(SlotRecord::slotId));
     return all;
   }
 

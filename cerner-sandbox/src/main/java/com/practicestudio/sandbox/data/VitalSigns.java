@@ -42,8 +42,7 @@ final class VitalSigns {
           new Reading(
               BLOOD_PRESSURE,
               null,
-              List.of(
-                  component(SYSTOLIC, systolic), component(DIASTOLIC, diastolic))));
+              List.of(component(SYSTOLIC, systolic), component(DIASTOLIC, diastolic))));
     }
     double pulse = random.gaussian(ageYears < 12 ? 95 : 74, 10);
     readings.add(value(HEART_RATE, pulse, 0, "/min", "/min"));

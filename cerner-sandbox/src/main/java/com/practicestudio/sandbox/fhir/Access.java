@@ -6,8 +6,8 @@ import com.practicestudio.sandbox.auth.AccessToken;
 import com.practicestudio.sandbox.auth.SmartScope;
 
 /**
- * What the request's token allows, as the authorization interceptor left it on the request: a
- * grant through a {@code patient/} scope reaches only the launch patient's data.
+ * What the request's token allows, as the authorization interceptor left it on the request: a grant
+ * through a {@code patient/} scope reaches only the launch patient's data.
  */
 final class Access {
 

@@ -31,7 +31,9 @@ public final class BinaryProvider implements IResourceProvider {
   public Binary read(@IdParam IdType id) {
     String part = id.getIdPart();
     Long documentId = part.startsWith("XR-") ? Ids.numericOrNull(part.substring(3)) : null;
-    return (documentId == null ? java.util.Optional.<com.practicestudio.sandbox.data.DocumentRecord>empty() : data.document(documentId))
+    return (documentId == null
+            ? java.util.Optional.<com.practicestudio.sandbox.data.DocumentRecord>empty()
+            : data.document(documentId))
         .map(mapper::binary)
         .orElseThrow(() -> new ResourceNotFoundException(id));
   }

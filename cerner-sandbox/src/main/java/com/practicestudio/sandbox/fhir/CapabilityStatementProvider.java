@@ -69,10 +69,7 @@ public final class CapabilityStatementProvider {
     for (String type : SearchSpec.BY_TYPE.keySet()) {
       resource(rest.addResource().setType(type), type);
     }
-    rest.addResource()
-        .setType("Binary")
-        .addInteraction()
-        .setCode(TypeRestfulInteraction.READ);
+    rest.addResource().setType("Binary").addInteraction().setCode(TypeRestfulInteraction.READ);
     return statement;
   }
 

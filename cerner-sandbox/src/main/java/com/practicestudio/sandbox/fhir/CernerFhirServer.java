@@ -36,5 +36,6 @@ public final class CernerFhirServer extends RestfulServer {
     setServerConformanceProvider(
         new CapabilityStatementProvider(urls, Date.from(data.clock().instant())));
     registerInterceptor(new SmartAuthorizationInterceptor(tokens, urls::fhirRoot));
+    registerInterceptor(new OutcomeCodesInterceptor());
   }
 }

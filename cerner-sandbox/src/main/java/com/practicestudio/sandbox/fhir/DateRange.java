@@ -22,7 +22,9 @@ record DateRange(Instant from, Instant to) {
     for (String value : values) {
       String prefix = "eq";
       String text = value;
-      if (value.length() > 2 && Character.isLetter(value.charAt(0)) && Character.isLetter(value.charAt(1))) {
+      if (value.length() > 2
+          && Character.isLetter(value.charAt(0))
+          && Character.isLetter(value.charAt(1))) {
         prefix = value.substring(0, 2);
         text = value.substring(2);
       }
@@ -36,7 +38,8 @@ record DateRange(Instant from, Instant to) {
         case "gt" -> from = max(from, span[1]);
         case "le" -> to = min(to, span[1]);
         case "lt" -> to = min(to, span[0]);
-        default -> throw new InvalidRequestException("Unsupported prefix " + prefix + " on " + name);
+        default ->
+            throw new InvalidRequestException("Unsupported prefix " + prefix + " on " + name);
       }
     }
     return new DateRange(from, to);
@@ -66,7 +69,8 @@ record DateRange(Instant from, Instant to) {
       if (text.length() == 10) {
         LocalDate day = LocalDate.parse(text);
         return new Instant[] {
-          day.atStartOfDay(DOMAIN_ZONE).toInstant(), day.plusDays(1).atStartOfDay(DOMAIN_ZONE).toInstant()
+          day.atStartOfDay(DOMAIN_ZONE).toInstant(),
+          day.plusDays(1).atStartOfDay(DOMAIN_ZONE).toInstant()
         };
       }
       if (!allowTime) {

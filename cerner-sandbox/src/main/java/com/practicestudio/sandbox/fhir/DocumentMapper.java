@@ -50,7 +50,8 @@ public final class DocumentMapper {
     }
     reference
         .getContext()
-        .setPeriod(new Period().setStart(Date.from(record.created())).setEnd(Date.from(record.created())));
+        .setPeriod(
+            new Period().setStart(Date.from(record.created())).setEnd(Date.from(record.created())));
     return reference;
   }
 

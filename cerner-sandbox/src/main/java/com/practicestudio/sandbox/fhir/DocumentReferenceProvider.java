@@ -80,8 +80,7 @@ public final class DocumentReferenceProvider implements IResourceProvider {
         request, Ids.referenceId(body.getSubject().getReference(), "Patient"));
     DocumentRecord created = data.addDocument(writer.toRecord(body));
     Versions.etag(request, created.version());
-    return new MethodOutcome(
-            new IdType("DocumentReference", Long.toString(created.documentId())))
+    return new MethodOutcome(new IdType("DocumentReference", Long.toString(created.documentId())))
         .setCreated(true);
   }
 }

@@ -64,21 +64,31 @@ final class DocumentWriter {
     Long authorId =
         body.hasAuthor()
             ? Ids.numericOrNull(
-                String.valueOf(Ids.referenceId(body.getAuthorFirstRep().getReference(), "Practitioner")))
+                String.valueOf(
+                    Ids.referenceId(body.getAuthorFirstRep().getReference(), "Practitioner")))
             : null;
     String title =
         body.hasDescription()
             ? body.getDescription()
             : attachment.hasTitle() ? attachment.getTitle() : type.getDisplay();
     return new DocumentRecord(
-        data.nextId(), patientId, encounterId, authorId,
-        new Concept(type.getSystem(), type.getCode(), type.getDisplay()), title, "current", mime,
-        attachment.getData(), created, 1);
+        data.nextId(),
+        patientId,
+        encounterId,
+        authorId,
+        new Concept(type.getSystem(), type.getCode(), type.getDisplay()),
+        title,
+        "current",
+        mime,
+        attachment.getData(),
+        created,
+        1);
   }
 
   private static String mime(Attachment attachment) {
     String contentType = attachment.getContentType();
-    String base = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+    String base =
+        contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
     if (!MIME_TYPES.contains(base)) {
       throw new UnprocessableEntityException(
           "DocumentReference.content.attachment.contentType is not supported: " + contentType);
@@ -103,7 +113,8 @@ final class DocumentWriter {
     if (body.getContext().getEncounter().size() > 1) {
       throw new UnprocessableEntityException("DocumentReference.context.encounter: at most one");
     }
-    String id = Ids.referenceId(body.getContext().getEncounterFirstRep().getReference(), "Encounter");
+    String id =
+        Ids.referenceId(body.getContext().getEncounterFirstRep().getReference(), "Encounter");
     Long encounterId = id == null ? null : Ids.numericOrNull(id);
     if (encounterId == null || data.encounter(encounterId).isEmpty()) {
       throw new UnprocessableEntityException(

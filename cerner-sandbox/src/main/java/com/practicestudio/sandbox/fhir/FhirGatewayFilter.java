@@ -49,8 +49,7 @@ public final class FhirGatewayFilter implements Filter {
     String requestTenant = parts.length > 2 ? parts[2] : "";
     String rest = parts.length > 3 ? "/" + parts[3] : "";
     if (!tenant.equals(requestTenant)) {
-      Outcomes.write(
-          fhir, response, 403, OperationOutcome.IssueType.FORBIDDEN, "Unknown tenant");
+      Outcomes.write(fhir, response, 403, OperationOutcome.IssueType.FORBIDDEN, "Unknown tenant");
       return;
     }
     if (SMART_CONFIGURATION.equals(rest)) {

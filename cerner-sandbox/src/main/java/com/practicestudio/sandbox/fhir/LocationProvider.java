@@ -58,8 +58,7 @@ public final class LocationProvider implements IResourceProvider {
     if (search.has("-physicalType")) {
       String type = search.single("-physicalType").orElseThrow();
       String code = type.substring(type.indexOf('|') + 1);
-      filter =
-          filter.and(l -> code.equals(l.kind() == LocationRecord.Kind.FACILITY ? "si" : "bu"));
+      filter = filter.and(l -> code.equals(l.kind() == LocationRecord.Kind.FACILITY ? "si" : "bu"));
     }
     List<LocationRecord> matches = data.locations().stream().filter(filter).toList();
     return SearchBundles.page(request, search, matches, mapper::toFhir);

@@ -50,7 +50,8 @@ public final class ObservationMapper {
     }
     if (record.interpretation() != null) {
       observation.addInterpretation(
-          new CodeableConcept(new Coding(INTERPRETATION, record.interpretation(), display(record))));
+          new CodeableConcept(
+              new Coding(INTERPRETATION, record.interpretation(), display(record))));
     }
     if (record.low() != null || record.high() != null) {
       Observation.ObservationReferenceRangeComponent range = observation.addReferenceRange();

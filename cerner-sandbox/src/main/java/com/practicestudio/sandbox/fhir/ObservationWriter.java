@@ -62,9 +62,19 @@ final class ObservationWriter {
     }
     Long encounterId = encounter(body);
     return new ObservationRecord(
-        data.nextId(), patientId, encounterId, category, body.getStatus().toCode(),
-        new Concept(code.getSystem(), code.getCode(), display(body.getCode())), value, components,
-        effective, body.hasIssued() ? body.getIssued().toInstant() : effective, null, null, null,
+        data.nextId(),
+        patientId,
+        encounterId,
+        category,
+        body.getStatus().toCode(),
+        new Concept(code.getSystem(), code.getCode(), display(body.getCode())),
+        value,
+        components,
+        effective,
+        body.hasIssued() ? body.getIssued().toInstant() : effective,
+        null,
+        null,
+        null,
         1);
   }
 

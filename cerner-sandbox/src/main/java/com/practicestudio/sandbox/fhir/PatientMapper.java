@@ -9,8 +9,8 @@ import java.util.List;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.ContactPoint;
+import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.HumanName;
@@ -43,7 +43,8 @@ public final class PatientMapper {
     patient.setActive(record.active());
     patient.addName(name(record));
     record.phones().forEach(phone -> patient.addTelecom(telecom(phone)));
-    record.emails()
+    record
+        .emails()
         .forEach(
             email ->
                 patient.addTelecom(

@@ -22,7 +22,14 @@ public final class PatientProvider implements IResourceProvider {
 
   static final int MAX_MATCHES = 1000;
   private static final String[] REQUIRED = {
-    "_id", "identifier", "name", "family", "given", "birthdate", "phone", "email",
+    "_id",
+    "identifier",
+    "name",
+    "family",
+    "given",
+    "birthdate",
+    "phone",
+    "email",
     "address-postalcode"
   };
 
@@ -51,7 +58,14 @@ public final class PatientProvider implements IResourceProvider {
     SearchRequest search = new SearchRequest("Patient", request.getParameters());
     search.requireOneOf(REQUIRED);
     search.atMostOnce(
-        "_id", "identifier", "name", "family", "given", "phone", "email", "address-postalcode",
+        "_id",
+        "identifier",
+        "name",
+        "family",
+        "given",
+        "phone",
+        "email",
+        "address-postalcode",
         "gender");
     if (search.all("birthdate").size() > 2) {
       throw new InvalidRequestException("The birthdate parameter may be given at most twice");
@@ -82,8 +96,10 @@ public final class PatientProvider implements IResourceProvider {
       filter = filter.and(p -> range.contains(p.birthDate()));
     }
     if (search.has("phone")) {
-      String digits = new Phone(Phone.Use.HOME, search.single("phone").orElseThrow()).nationalDigits();
-      filter = filter.and(p -> p.phones().stream().anyMatch(ph -> ph.nationalDigits().equals(digits)));
+      String digits =
+          new Phone(Phone.Use.HOME, search.single("phone").orElseThrow()).nationalDigits();
+      filter =
+          filter.and(p -> p.phones().stream().anyMatch(ph -> ph.nationalDigits().equals(digits)));
     }
     if (search.has("email")) {
       String email = search.single("email").orElseThrow();
@@ -118,7 +134,9 @@ public final class PatientProvider implements IResourceProvider {
       boolean exact = search.exact("name");
       filter =
           filter.and(
-              p -> matches(p.name().family(), name, exact) || matches(p.name().given(), name, exact));
+              p ->
+                  matches(p.name().family(), name, exact)
+                      || matches(p.name().given(), name, exact));
     }
     return filter;
   }
@@ -135,6 +153,8 @@ public final class PatientProvider implements IResourceProvider {
     String value = bar < 0 ? token : token.substring(bar + 1);
     return patient.aliases().stream()
         .anyMatch(
-            a -> a.value().equals(value) && (system == null || system.isEmpty() || a.system().equals(system)));
+            a ->
+                a.value().equals(value)
+                    && (system == null || system.isEmpty() || a.system().equals(system)));
   }
 }

@@ -59,7 +59,9 @@ public final class PractitionerProvider implements IResourceProvider {
         filter =
             filter.and(
                 p ->
-                    ("given".equals(part) ? false : PatientProvider.matches(p.name().family(), wanted, exact))
+                    ("given".equals(part)
+                            ? false
+                            : PatientProvider.matches(p.name().family(), wanted, exact))
                         || (!"family".equals(part)
                             && PatientProvider.matches(p.name().given(), wanted, exact)));
       }

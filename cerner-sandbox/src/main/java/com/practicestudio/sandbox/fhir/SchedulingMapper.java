@@ -42,8 +42,7 @@ public final class SchedulingMapper {
         .setLastUpdated(Date.from(record.lastUpdated()));
     slot.addExtension(
         new Extension(
-            CernerCodes.SCHEDULING_LOCATION,
-            new Reference("Location/" + schedule.locationId())));
+            CernerCodes.SCHEDULING_LOCATION, new Reference("Location/" + schedule.locationId())));
     slot.addServiceType(codes.concept(record.serviceType()));
     slot.setSchedule(new Reference("Schedule/" + record.scheduleId()));
     slot.setStatus(Slot.SlotStatus.fromCode(record.status().code()));

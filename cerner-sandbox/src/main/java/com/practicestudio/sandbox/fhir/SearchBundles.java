@@ -37,7 +37,10 @@ final class SearchBundles {
     Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
     bundle.setId(UUID.randomUUID().toString());
     bundle.setTotal(matches.size());
-    bundle.addLink().setRelation("self").setUrl(base + "/" + type + "?" + query(search.forNextPage(), null));
+    bundle
+        .addLink()
+        .setRelation("self")
+        .setUrl(base + "/" + type + "?" + query(search.forNextPage(), null));
     int end = Math.min(matches.size(), offset + count);
     for (T match : matches.subList(Math.min(offset, matches.size()), end)) {
       Resource resource = mapper.apply(match);

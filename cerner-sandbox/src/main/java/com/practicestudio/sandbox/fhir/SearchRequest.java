@@ -117,7 +117,9 @@ final class SearchRequest {
     }
     try {
       return Integer.parseInt(
-          new String(java.util.Base64.getUrlDecoder().decode(context[0]), java.nio.charset.StandardCharsets.US_ASCII));
+          new String(
+              java.util.Base64.getUrlDecoder().decode(context[0]),
+              java.nio.charset.StandardCharsets.US_ASCII));
     } catch (IllegalArgumentException e) {
       throw new InvalidRequestException("The " + PAGE_CONTEXT + " parameter is not valid");
     }

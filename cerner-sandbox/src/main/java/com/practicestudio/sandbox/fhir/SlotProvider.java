@@ -101,7 +101,8 @@ public final class SlotProvider implements IResourceProvider {
   public MethodOutcome patch(
       @IdParam IdType id, PatchTypeEnum type, @ResourceParam String body, RequestDetails request) {
     if (type != PatchTypeEnum.JSON_PATCH) {
-      throw new InvalidRequestException("Only JSON Patch (application/json-patch+json) is supported");
+      throw new InvalidRequestException(
+          "Only JSON Patch (application/json-patch+json) is supported");
     }
     int version = Versions.ifMatch(request);
     String status = null;

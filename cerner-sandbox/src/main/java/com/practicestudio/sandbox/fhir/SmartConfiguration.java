@@ -28,8 +28,15 @@ public final class SmartConfiguration {
     config.put(
         "scopes_supported",
         List.of(
-            "launch", "launch/patient", "offline_access", "online_access", "patient/Patient.read",
-            "user/Patient.read", "system/Patient.read", "patient/Patient.rs", "system/Slot.rs"));
+            "launch",
+            "launch/patient",
+            "offline_access",
+            "online_access",
+            "patient/Patient.read",
+            "user/Patient.read",
+            "system/Patient.read",
+            "patient/Patient.rs",
+            "system/Slot.rs"));
     config.put(
         "capabilities",
         List.of(

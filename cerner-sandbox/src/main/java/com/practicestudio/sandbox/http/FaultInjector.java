@@ -74,8 +74,14 @@ public final class FaultInjector {
   public void rateLimit(String pathPrefix, int count, Duration retryAfter) {
     add(
         new Fault(
-            Kind.RATE_LIMIT, pathPrefix, 429, 0, retryAfter.toSeconds(), 1.0,
-            new AtomicInteger(count), null));
+            Kind.RATE_LIMIT,
+            pathPrefix,
+            429,
+            0,
+            retryAfter.toSeconds(),
+            1.0,
+            new AtomicInteger(count),
+            null));
   }
 
   /** Requests under the prefix answer 503 (with Retry-After) until {@code duration} from now. */

@@ -38,7 +38,8 @@ public final class SandboxValve extends ValveBase {
       }
       if (decision.status() != 0) {
         answer(response, decision);
-        log.add(new RequestLog.Entry(clock.instant(), request.getMethod(), path, decision.status()));
+        log.add(
+            new RequestLog.Entry(clock.instant(), request.getMethod(), path, decision.status()));
         return;
       }
     }

@@ -26,8 +26,8 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Parameters;
 
 /**
- * The Millennium web services: {@code POST /patient/v1/Patient/search} (a FHIR Parameters body
- * with family/given, answered with a searchset Bundle) and {@code POST
+ * The Millennium web services: {@code POST /patient/v1/Patient/search} (a FHIR Parameters body with
+ * family/given, answered with a searchset Bundle) and {@code POST
  * /scheduling/v1/slots/{slot_id}/book} (an Appointment body, booked like a FHIR create). Same
  * tokens, scopes and OperationOutcome errors as the FHIR server.
  */
@@ -60,7 +60,11 @@ public final class MillenniumServlet extends HttpServlet {
     Matcher book = BOOK.matcher(path);
     try {
       if (!acceptable(request.getHeader("Accept"))) {
-        Outcomes.write(fhir, response, 406, IssueType.NOTSUPPORTED,
+        Outcomes.write(
+            fhir,
+            response,
+            406,
+            IssueType.NOTSUPPORTED,
             "The Accept header must be application/fhir+json or application/json");
       } else if ("/patient/v1/Patient/search".equals(path)) {
         authorize(request, "Patient", SmartScope.Permission.S);
@@ -76,12 +80,14 @@ public final class MillenniumServlet extends HttpServlet {
         Outcomes.write(fhir, response, 404, IssueType.NOTFOUND, "No such service");
       }
     } catch (BaseServerResponseException e) {
-      e.getResponseHeaders().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
+      e.getResponseHeaders()
+          .forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
       Outcomes.write(fhir, response, e.getStatusCode(), issue(e.getStatusCode()), e.getMessage());
     }
   }
 
-  private void authorize(HttpServletRequest request, String type, SmartScope.Permission permission) {
+  private void authorize(
+      HttpServletRequest request, String type, SmartScope.Permission permission) {
     String header = request.getHeader("Authorization");
     String realm = "Bearer realm=\"" + urls.millenniumBase() + "\"";
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {

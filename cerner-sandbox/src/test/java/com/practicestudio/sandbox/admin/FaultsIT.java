@@ -8,10 +8,10 @@ import com.practicestudio.sandbox.SandboxHttp;
 import com.practicestudio.sandbox.SettableClock;
 import com.practicestudio.sandbox.junit.CernerSandboxExtension;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -50,7 +50,8 @@ class FaultsIT {
     admin("POST", "/faults", "{\"kind\":\"latency\",\"path\":\"/r4\",\"millis\":300}");
     long started = System.nanoTime();
     assertThat(http.fhirGet(patientPath, token).statusCode()).isEqualTo(200);
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(300));
   }
 
   @Test
@@ -58,8 +59,10 @@ class FaultsIT {
     admin("POST", "/faults", "{\"kind\":\"error\",\"path\":\"/r4\",\"status\":503,\"rate\":1.0}");
     HttpResponse<String> response = http.fhirGet(patientPath, token);
     assertThat(response.statusCode()).isEqualTo(503);
-    assertThat(SandboxHttp.json(response.body()).path("resourceType").asText()).isEqualTo("OperationOutcome");
-    assertThat(admin("POST", "/faults", "{\"kind\":\"error\",\"status\":418}").statusCode()).isEqualTo(400);
+    assertThat(SandboxHttp.json(response.body()).path("resourceType").asText())
+        .isEqualTo("OperationOutcome");
+    assertThat(admin("POST", "/faults", "{\"kind\":\"error\",\"status\":418}").statusCode())
+        .isEqualTo(400);
   }
 
   @Test
@@ -90,8 +93,14 @@ class FaultsIT {
     try (Socket socket = new Socket("localhost", sandbox.port())) {
       socket.setSoTimeout(10_000);
       String request =
-          "GET /r4/" + sandbox.tenant() + "/" + patientPath + " HTTP/1.1\r\nHost: localhost\r\n"
-              + "Accept: application/fhir+json\r\nAuthorization: Bearer " + token + "\r\n\r\n";
+          "GET /r4/"
+              + sandbox.tenant()
+              + "/"
+              + patientPath
+              + " HTTP/1.1\r\nHost: localhost\r\n"
+              + "Accept: application/fhir+json\r\nAuthorization: Bearer "
+              + token
+              + "\r\n\r\n";
       socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
       socket.getOutputStream().flush();
       assertThat(socket.getInputStream().readAllBytes()).isEmpty();
@@ -102,11 +111,15 @@ class FaultsIT {
   @Test
   void a_token_endpoint_outage_refuses_tokens_but_not_fhir() {
     admin("POST", "/faults", "{\"kind\":\"token-outage\",\"seconds\":30}");
-    assertThat(http.tokenRequest("grant_type=client_credentials&scope=system%2FPatient.read").statusCode())
+    assertThat(
+            http.tokenRequest("grant_type=client_credentials&scope=system%2FPatient.read")
+                .statusCode())
         .isEqualTo(503);
     assertThat(http.fhirGet(patientPath, token).statusCode()).isEqualTo(200);
     admin("DELETE", "/faults", "");
-    assertThat(http.tokenRequest("grant_type=client_credentials&scope=system%2FPatient.read").statusCode())
+    assertThat(
+            http.tokenRequest("grant_type=client_credentials&scope=system%2FPatient.read")
+                .statusCode())
         .isEqualTo(200);
   }
 

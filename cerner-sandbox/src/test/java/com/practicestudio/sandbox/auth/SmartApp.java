@@ -51,8 +51,14 @@ final class SmartApp {
   HttpResponse<String> authorize(Map<String, String> params) {
     StringBuilder query = new StringBuilder();
     params.forEach(
-        (k, v) -> query.append(query.isEmpty() ? "?" : "&").append(k).append('=').append(SandboxHttp.encode(v)));
-    return http.send(HttpRequest.newBuilder(URI.create(sandbox.urls().authorizeUrl() + query)).build());
+        (k, v) ->
+            query
+                .append(query.isEmpty() ? "?" : "&")
+                .append(k)
+                .append('=')
+                .append(SandboxHttp.encode(v)));
+    return http.send(
+        HttpRequest.newBuilder(URI.create(sandbox.urls().authorizeUrl() + query)).build());
   }
 
   /** The query parameters of the redirect the authorize endpoint answered with. */
@@ -68,10 +74,14 @@ final class SmartApp {
 
   HttpResponse<String> exchange(String code, String codeVerifier) {
     return tokenForm(
-        "grant_type=authorization_code&code=" + SandboxHttp.encode(code)
-            + "&redirect_uri=" + SandboxHttp.encode(REDIRECT)
-            + "&client_id=" + SandboxHttp.encode(clientId)
-            + "&code_verifier=" + SandboxHttp.encode(codeVerifier));
+        "grant_type=authorization_code&code="
+            + SandboxHttp.encode(code)
+            + "&redirect_uri="
+            + SandboxHttp.encode(REDIRECT)
+            + "&client_id="
+            + SandboxHttp.encode(clientId)
+            + "&code_verifier="
+            + SandboxHttp.encode(codeVerifier));
   }
 
   HttpResponse<String> tokenForm(String form) {

@@ -45,8 +45,13 @@ class SmartLaunchIT {
     HttpResponse<String> minted =
         http.send(
             HttpRequest.newBuilder(URI.create(sandbox.urls().adminBase() + "/launch"))
-                .POST(HttpRequest.BodyPublishers.ofString(
-                    "{\"patient\":\"" + patient + "\",\"encounter\":\"" + encounter.encounterId() + "\"}"))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"patient\":\""
+                            + patient
+                            + "\",\"encounter\":\""
+                            + encounter.encounterId()
+                            + "\"}"))
                 .build());
     String launch = SandboxHttp.json(minted.body()).path("launch").asText();
     Map<String, String> params = app.authorizeParameters("launch patient/Patient.read", "st-1");
@@ -79,7 +84,9 @@ class SmartLaunchIT {
         http.send(
             HttpRequest.newBuilder(URI.create(sandbox.urls().authorizeUrl()))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("request=" + requestId + "&patient=" + patient))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "request=" + requestId + "&patient=" + patient))
                 .build());
     assertThat(chosen.statusCode()).isEqualTo(302);
     Map<String, String> answer = SmartApp.redirectParameters(chosen);
@@ -101,8 +108,10 @@ class SmartLaunchIT {
   @Test
   void a_wrong_code_verifier_is_refused() {
     Map<String, String> answer =
-        SmartApp.redirectParameters(app.authorize(app.authorizeParameters("user/Patient.read", "s")));
-    HttpResponse<String> exchange = app.exchange(answer.get("code"), "not-the-verifier-at-all-00000000000000000000000");
+        SmartApp.redirectParameters(
+            app.authorize(app.authorizeParameters("user/Patient.read", "s")));
+    HttpResponse<String> exchange =
+        app.exchange(answer.get("code"), "not-the-verifier-at-all-00000000000000000000000");
     assertThat(exchange.statusCode()).isEqualTo(400);
     assertThat(SandboxHttp.json(exchange.body()).path("error").asText()).isEqualTo("invalid_grant");
   }
@@ -140,14 +149,18 @@ class SmartLaunchIT {
     assertThat(refresh).isNotBlank();
     HttpResponse<String> refreshed =
         app.tokenForm(
-            "grant_type=refresh_token&refresh_token=" + SandboxHttp.encode(refresh)
-                + "&client_id=" + app.clientId);
+            "grant_type=refresh_token&refresh_token="
+                + SandboxHttp.encode(refresh)
+                + "&client_id="
+                + app.clientId);
     JsonNode second = SandboxHttp.json(refreshed.body());
     assertThat(refreshed.statusCode()).isEqualTo(200);
     assertThat(second.path("refresh_token").asText()).isEqualTo(refresh);
-    assertThat(second.path("access_token").asText()).isNotEqualTo(first.path("access_token").asText());
+    assertThat(second.path("access_token").asText())
+        .isNotEqualTo(first.path("access_token").asText());
     String patient = Long.toString(sandbox.data().patients().get(0).personId());
-    assertThat(http.fhirGet("Patient/" + patient, second.path("access_token").asText()).statusCode())
+    assertThat(
+            http.fhirGet("Patient/" + patient, second.path("access_token").asText()).statusCode())
         .isEqualTo(200);
   }
 
@@ -172,7 +185,9 @@ class SmartLaunchIT {
     return SandboxHttp.json(
         http.send(
                 HttpRequest.newBuilder(URI.create(sandbox.urls().introspectUrl()))
-                    .header("Authorization", SandboxHttp.basic(sandbox.systemClientId(), sandbox.systemClientSecret()))
+                    .header(
+                        "Authorization",
+                        SandboxHttp.basic(sandbox.systemClientId(), sandbox.systemClientSecret()))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("token=" + SandboxHttp.encode(token)))
                     .build())
@@ -184,14 +199,18 @@ class SmartLaunchIT {
         http.send(
             HttpRequest.newBuilder(URI.create(sandbox.urls().revokeUrl()))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                    "token=" + SandboxHttp.encode(token) + "&client_id=" + app.clientId))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "token=" + SandboxHttp.encode(token) + "&client_id=" + app.clientId))
                 .build());
     assertThat(response.statusCode()).isEqualTo(200);
   }
 
   private PatientRecord otherPatient(long not) {
-    return sandbox.data().patients().stream().filter(p -> p.personId() != not).findFirst().orElseThrow();
+    return sandbox.data().patients().stream()
+        .filter(p -> p.personId() != not)
+        .findFirst()
+        .orElseThrow();
   }
 
   private static String value(String html, String regex) {

@@ -56,11 +56,13 @@ class SystemAccountTokensIT {
             HttpRequest.newBuilder(URI.create(sandbox.urls().tokenUrl()))
                 .header("Authorization", SandboxHttp.basic(sandbox.systemClientId(), "wrong"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                    "grant_type=client_credentials&scope=system%2FPatient.read"))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "grant_type=client_credentials&scope=system%2FPatient.read"))
                 .build());
     assertThat(response.statusCode()).isEqualTo(401);
-    assertThat(SandboxHttp.json(response.body()).path("error").asText()).isEqualTo("invalid_client");
+    assertThat(SandboxHttp.json(response.body()).path("error").asText())
+        .isEqualTo("invalid_client");
   }
 
   @ParameterizedTest
@@ -90,6 +92,7 @@ class SystemAccountTokensIT {
     JsonNode outcome = SandboxHttp.json(response.body());
     assertThat(outcome.path("resourceType").asText()).isEqualTo("OperationOutcome");
     assertThat(outcome.path("issue").get(0).path("severity").asText()).isEqualTo("error");
+    assertThat(outcome.path("issue").get(0).path("code").asText()).isEqualTo("forbidden");
   }
 
   @ParameterizedTest
@@ -101,7 +104,9 @@ class SystemAccountTokensIT {
     }
     HttpResponse<String> response = http.send(request.GET().build());
     assertThat(response.statusCode()).isEqualTo(401);
-    assertThat(response.headers().firstValue("WWW-Authenticate")).get().asString()
+    assertThat(response.headers().firstValue("WWW-Authenticate"))
+        .get()
+        .asString()
         .startsWith("Bearer realm=\"" + sandbox.urls().fhirRoot() + "\"");
     assertThat(SandboxHttp.json(response.body()).path("resourceType").asText())
         .isEqualTo("OperationOutcome");
@@ -111,7 +116,10 @@ class SystemAccountTokensIT {
   void a_token_signed_by_someone_else_answers_401_invalid_token() throws Exception {
     TokenService stranger =
         new TokenService(
-            sandbox.clock(), () -> "x", () -> sandbox.urls().fhirRoot(), java.time.Duration.ofMinutes(5));
+            sandbox.clock(),
+            () -> "x",
+            () -> sandbox.urls().fhirRoot(),
+            java.time.Duration.ofMinutes(5));
     String forged =
         stranger.mintAccessToken(
             "intruder", ScopeSet.parse("system/Patient.read"), LaunchContext.NONE);
@@ -127,8 +135,7 @@ class SystemAccountTokensIT {
     sandbox
         .clients()
         .register(
-            RegisteredClient.system(
-                    "key-only-service", null, ScopeSet.parse("system/Patient.read"))
+            RegisteredClient.system("key-only-service", null, ScopeSet.parse("system/Patient.read"))
                 .withJwks(new JWKSet(key.toPublicJWK())));
     PrivateKeyJWT assertion =
         new PrivateKeyJWT(

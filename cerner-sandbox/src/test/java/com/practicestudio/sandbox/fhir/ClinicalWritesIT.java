@@ -43,7 +43,8 @@ class ClinicalWritesIT {
 
   @Test
   void an_observation_create_answers_201_with_the_id_in_location_and_an_empty_body() {
-    HttpResponse<String> created = http.fhirPost("Observation", token, observation("vital-signs", "final"));
+    HttpResponse<String> created =
+        http.fhirPost("Observation", token, observation("vital-signs", "final"));
     assertThat(created.statusCode()).isEqualTo(201);
     assertThat(created.body()).isEmpty();
     String location = created.headers().firstValue("Location").orElseThrow();
@@ -55,12 +56,20 @@ class ClinicalWritesIT {
   }
 
   @ParameterizedTest
-  @CsvSource({"social-history,final", "exam,final", "vital-signs,preliminary", "laboratory,registered"})
-  void an_observation_create_accepts_only_vital_signs_and_laboratory_that_are_final_amended_or_corrected(
-      String category, String status) {
-    HttpResponse<String> response = http.fhirPost("Observation", token, observation(category, status));
+  @CsvSource({
+    "social-history,final",
+    "exam,final",
+    "vital-signs,preliminary",
+    "laboratory,registered"
+  })
+  void
+      an_observation_create_accepts_only_vital_signs_and_laboratory_that_are_final_amended_or_corrected(
+          String category, String status) {
+    HttpResponse<String> response =
+        http.fhirPost("Observation", token, observation(category, status));
     assertThat(response.statusCode()).isEqualTo(422);
-    assertThat(SandboxHttp.json(response.body()).path("resourceType").asText()).isEqualTo("OperationOutcome");
+    assertThat(SandboxHttp.json(response.body()).path("resourceType").asText())
+        .isEqualTo("OperationOutcome");
   }
 
   @ParameterizedTest
@@ -74,33 +83,54 @@ class ClinicalWritesIT {
   void a_document_reference_create_stores_the_document_and_binary_read_returns_its_content() {
     String text = "Follow-up note written by Practice Studio";
     HttpResponse<String> created =
-        http.fhirPost("DocumentReference", token, document("current", "http://loinc.org", "text/plain", text));
+        http.fhirPost(
+            "DocumentReference",
+            token,
+            document("current", "http://loinc.org", "text/plain", text));
     assertThat(created.statusCode()).isEqualTo(201);
     assertThat(created.body()).isEmpty();
-    String id = created.headers().firstValue("Location").orElseThrow().replaceAll(".*/DocumentReference/(\\d+).*", "$1");
+    String id =
+        created
+            .headers()
+            .firstValue("Location")
+            .orElseThrow()
+            .replaceAll(".*/DocumentReference/(\\d+).*", "$1");
     JsonNode reference = SandboxHttp.json(http.fhirGet("DocumentReference/" + id, token).body());
     String binaryUrl = reference.path("content").get(0).path("attachment").path("url").asText();
     assertThat(binaryUrl).isEqualTo(sandbox.urls().fhirRoot() + "/Binary/XR-" + id);
 
     HttpResponse<String> raw =
-        http.send(HttpRequest.newBuilder(URI.create(binaryUrl))
-            .header("Accept", "text/plain").header("Authorization", "Bearer " + token).build());
+        http.send(
+            HttpRequest.newBuilder(URI.create(binaryUrl))
+                .header("Accept", "text/plain")
+                .header("Authorization", "Bearer " + token)
+                .build());
     assertThat(raw.statusCode()).isEqualTo(200);
     assertThat(raw.body()).isEqualTo(text);
     JsonNode binary = SandboxHttp.json(http.fhirGet("Binary/XR-" + id, token).body());
-    assertThat(new String(Base64.getDecoder().decode(binary.path("data").asText()), StandardCharsets.UTF_8))
+    assertThat(
+            new String(
+                Base64.getDecoder().decode(binary.path("data").asText()), StandardCharsets.UTF_8))
         .isEqualTo(text);
   }
 
   @Test
   void binary_read_returns_a_seeded_pdf_as_pdf() {
     DocumentRecord pdf =
-        sandbox.data().documents().stream().filter(d -> d.contentType().equals("application/pdf")).findFirst().orElseThrow();
+        sandbox.data().documents().stream()
+            .filter(d -> d.contentType().equals("application/pdf"))
+            .findFirst()
+            .orElseThrow();
     HttpResponse<byte[]> raw =
-        sendBytes(HttpRequest.newBuilder(URI.create(sandbox.urls().fhirRoot() + "/Binary/" + pdf.binaryId()))
-            .header("Accept", "application/pdf").header("Authorization", "Bearer " + token).build());
+        sendBytes(
+            HttpRequest.newBuilder(
+                    URI.create(sandbox.urls().fhirRoot() + "/Binary/" + pdf.binaryId()))
+                .header("Accept", "application/pdf")
+                .header("Authorization", "Bearer " + token)
+                .build());
     assertThat(raw.statusCode()).isEqualTo(200);
-    assertThat(raw.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/pdf");
+    assertThat(raw.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/pdf");
     assertThat(new String(raw.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
   }
 
@@ -119,18 +149,36 @@ class ClinicalWritesIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"application/pdf", "text/rtf", "text/html", "application/xml", "application/xhtml+xml", "text/plain;charset=utf-8"})
+  @ValueSource(
+      strings = {
+        "application/pdf",
+        "text/rtf",
+        "text/html",
+        "application/xml",
+        "application/xhtml+xml",
+        "text/plain;charset=utf-8"
+      })
   void the_allowed_mime_types_are_accepted(String mime) {
-    assertThat(http.fhirPost("DocumentReference", token, document("current", "http://loinc.org", mime, "<p>x</p>")).statusCode())
+    assertThat(
+            http.fhirPost(
+                    "DocumentReference",
+                    token,
+                    document("current", "http://loinc.org", mime, "<p>x</p>"))
+                .statusCode())
         .isEqualTo(201);
   }
 
   @Test
   void a_document_reference_needs_exactly_one_attachment_with_data() {
     String two = document("current", "http://loinc.org", "text/plain", "a");
-    two = two.replace("\"content\":[", "\"content\":[{\"attachment\":{\"contentType\":\"text/plain\",\"data\":\"YQ==\"}},");
+    two =
+        two.replace(
+            "\"content\":[",
+            "\"content\":[{\"attachment\":{\"contentType\":\"text/plain\",\"data\":\"YQ==\"}},");
     assertThat(http.fhirPost("DocumentReference", token, two).statusCode()).isEqualTo(422);
-    String noData = document("current", "http://loinc.org", "text/plain", "a").replaceAll("\"data\":\"[^\"]*\",?", "");
+    String noData =
+        document("current", "http://loinc.org", "text/plain", "a")
+            .replaceAll("\"data\":\"[^\"]*\",?", "");
     assertThat(http.fhirPost("DocumentReference", token, noData).statusCode()).isEqualTo(422);
   }
 
@@ -143,22 +191,42 @@ class ClinicalWritesIT {
   }
 
   private String observation(String category, String status) {
-    return "{\"resourceType\":\"Observation\",\"status\":\"" + status + "\","
-        + "\"category\":[{\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/observation-category\",\"code\":\"" + category + "\"}]}],"
+    return "{\"resourceType\":\"Observation\",\"status\":\""
+        + status
+        + "\","
+        + "\"category\":[{\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/observation-category\",\"code\":\""
+        + category
+        + "\"}]}],"
         + "\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"8302-2\",\"display\":\"Body height\"}]},"
-        + "\"subject\":{\"reference\":\"Patient/" + encounter.patientId() + "\"},"
-        + "\"encounter\":{\"reference\":\"Encounter/" + encounter.encounterId() + "\"},"
+        + "\"subject\":{\"reference\":\"Patient/"
+        + encounter.patientId()
+        + "\"},"
+        + "\"encounter\":{\"reference\":\"Encounter/"
+        + encounter.encounterId()
+        + "\"},"
         + "\"effectiveDateTime\":\"2026-11-20T10:15:00-06:00\","
         + "\"valueQuantity\":{\"value\":172.5,\"unit\":\"cm\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"cm\"}}";
   }
 
   private String document(String status, String typeSystem, String mime, String content) {
     String data = Base64.getEncoder().encodeToString(content.getBytes(StandardCharsets.UTF_8));
-    return "{\"resourceType\":\"DocumentReference\",\"status\":\"" + status + "\","
-        + "\"type\":{\"coding\":[{\"system\":\"" + typeSystem + "\",\"code\":\"11506-3\",\"display\":\"Progress note\"}]},"
-        + "\"subject\":{\"reference\":\"Patient/" + encounter.patientId() + "\"},"
+    return "{\"resourceType\":\"DocumentReference\",\"status\":\""
+        + status
+        + "\","
+        + "\"type\":{\"coding\":[{\"system\":\""
+        + typeSystem
+        + "\",\"code\":\"11506-3\",\"display\":\"Progress note\"}]},"
+        + "\"subject\":{\"reference\":\"Patient/"
+        + encounter.patientId()
+        + "\"},"
         + "\"date\":\"2026-11-20T10:15:00-06:00\","
-        + "\"content\":[{\"attachment\":{\"contentType\":\"" + mime + "\",\"data\":\"" + data + "\",\"title\":\"Note\"}}],"
-        + "\"context\":{\"encounter\":[{\"reference\":\"Encounter/" + encounter.encounterId() + "\"}]}}";
+        + "\"content\":[{\"attachment\":{\"contentType\":\""
+        + mime
+        + "\",\"data\":\""
+        + data
+        + "\",\"title\":\"Note\"}}],"
+        + "\"context\":{\"encounter\":[{\"reference\":\"Encounter/"
+        + encounter.encounterId()
+        + "\"}]}}";
   }
 }

@@ -40,7 +40,8 @@ class EncounterIT {
     SandboxHttp http = new SandboxHttp(sandbox);
     String token = http.systemToken("system/Encounter.read");
     EncounterRecord record = sandbox.data().encounters().get(0);
-    JsonNode encounter = SandboxHttp.json(http.fhirGet("Encounter/" + record.encounterId(), token).body());
+    JsonNode encounter =
+        SandboxHttp.json(http.fhirGet("Encounter/" + record.encounterId(), token).body());
     assertThat(encounter.path("type").get(0).path("coding").get(0).path("system").asText())
         .isEqualTo("https://fhir.cerner.com/" + sandbox.tenant() + "/codeSet/71");
   }

@@ -63,7 +63,9 @@ class HapiGenericClientIT {
   @Test
   void searches_patients_page_by_page() {
     Bundle page =
-        client.search().forResource(Patient.class)
+        client
+            .search()
+            .forResource(Patient.class)
             .where(Patient.FAMILY.matches().value("M"))
             .count(25)
             .returnBundle(Bundle.class)
@@ -86,43 +88,61 @@ class HapiGenericClientIT {
 
   @Test
   void holds_and_books_a_slot() {
-    SlotRecord free = sandbox.data().slots().stream().filter(s -> s.status() == SlotStatus.FREE).skip(100).findFirst().orElseThrow();
+    SlotRecord free =
+        sandbox.data().slots().stream()
+            .filter(s -> s.status() == SlotStatus.FREE)
+            .skip(100)
+            .findFirst()
+            .orElseThrow();
     String day = free.start().atZone(ZoneId.of("America/Chicago")).toLocalDate().toString();
     Bundle slots =
-        client.search().forResource(Slot.class)
-            .where(new TokenClientParam("service-type").exactly()
-                .systemAndCode("https://fhir.cerner.com/" + sandbox.tenant() + "/codeSet/14249",
-                    Long.toString(free.serviceType().millennium().value())))
+        client
+            .search()
+            .forResource(Slot.class)
+            .where(
+                new TokenClientParam("service-type")
+                    .exactly()
+                    .systemAndCode(
+                        "https://fhir.cerner.com/" + sandbox.tenant() + "/codeSet/14249",
+                        Long.toString(free.serviceType().millennium().value())))
             .and(Slot.START.afterOrEquals().day(day))
             .and(Slot.START.beforeOrEquals().day(day))
             .count(200)
             .returnBundle(Bundle.class)
             .execute();
     Slot slot =
-        slots.getEntry().stream().map(e -> (Slot) e.getResource())
-            .filter(s -> s.getIdElement().getIdPart().equals(free.slotId())).findFirst().orElseThrow();
+        slots.getEntry().stream()
+            .map(e -> (Slot) e.getResource())
+            .filter(s -> s.getIdElement().getIdPart().equals(free.slotId()))
+            .findFirst()
+            .orElseThrow();
 
-    Slot read = client.read().resource(Slot.class).withId(slot.getIdElement().getIdPart()).execute();
+    Slot read =
+        client.read().resource(Slot.class).withId(slot.getIdElement().getIdPart()).execute();
     String version = read.getMeta().getVersionId();
     MethodOutcome held =
-        client.patch()
+        client
+            .patch()
             .withBody("[{\"op\":\"replace\",\"path\":\"/status\",\"value\":\"busy-tentative\"}]")
             .withId("Slot/" + free.slotId())
             .withAdditionalHeader("If-Match", "W/\"" + version + "\"")
             .execute();
     assertThat(held.getResponseHeaders().get("etag")).isNotEmpty();
-    assertThat(sandbox.data().slot(free.slotId()).orElseThrow().status()).isEqualTo(SlotStatus.BUSY_TENTATIVE);
+    assertThat(sandbox.data().slot(free.slotId()).orElseThrow().status())
+        .isEqualTo(SlotStatus.BUSY_TENTATIVE);
 
     Appointment appointment = new Appointment();
     appointment.setStatus(Appointment.AppointmentStatus.BOOKED);
     appointment.addSlot(new Reference("Slot/" + free.slotId()));
-    appointment.addParticipant()
+    appointment
+        .addParticipant()
         .setActor(new Reference("Patient/" + sandbox.data().patients().get(2).personId()))
         .setStatus(Appointment.ParticipationStatus.ACCEPTED);
     MethodOutcome booked = client.create().resource(appointment).execute();
     assertThat(booked.getId().getResourceType()).isEqualTo("Appointment");
     assertThat(booked.getId().getIdPart()).matches("\\d+");
-    assertThat(sandbox.data().slot(free.slotId()).orElseThrow().status()).isEqualTo(SlotStatus.BUSY);
+    assertThat(sandbox.data().slot(free.slotId()).orElseThrow().status())
+        .isEqualTo(SlotStatus.BUSY);
 
     try {
       client.create().resource(appointment).execute();
@@ -137,22 +157,37 @@ class HapiGenericClientIT {
     EncounterRecord encounter = sandbox.data().encounters().get(20);
     Observation observation = new Observation();
     observation.setStatus(Observation.ObservationStatus.FINAL);
-    observation.addCategory(new CodeableConcept(new Coding(
-        "http://terminology.hl7.org/CodeSystem/observation-category", "vital-signs", "Vital Signs")));
-    observation.setCode(new CodeableConcept(new Coding("http://loinc.org", "29463-7", "Body weight")));
+    observation.addCategory(
+        new CodeableConcept(
+            new Coding(
+                "http://terminology.hl7.org/CodeSystem/observation-category",
+                "vital-signs",
+                "Vital Signs")));
+    observation.setCode(
+        new CodeableConcept(new Coding("http://loinc.org", "29463-7", "Body weight")));
     observation.setSubject(new Reference("Patient/" + encounter.patientId()));
     observation.setEffective(new DateTimeType(new Date()));
-    observation.setValue(new Quantity().setValue(81.2).setUnit("kg").setSystem("http://unitsofmeasure.org").setCode("kg"));
+    observation.setValue(
+        new Quantity()
+            .setValue(81.2)
+            .setUnit("kg")
+            .setSystem("http://unitsofmeasure.org")
+            .setCode("kg"));
     MethodOutcome createdObservation = client.create().resource(observation).execute();
     assertThat(createdObservation.getId().getIdPart()).matches("\\d+");
 
     DocumentReference document = new DocumentReference();
     document.setStatus(Enumerations.DocumentReferenceStatus.CURRENT);
-    document.setType(new CodeableConcept(new Coding("http://loinc.org", "11506-3", "Progress note")));
+    document.setType(
+        new CodeableConcept(new Coding("http://loinc.org", "11506-3", "Progress note")));
     document.setSubject(new Reference("Patient/" + encounter.patientId()));
     document.setDate(new Date());
-    document.addContent().setAttachment(
-        new Attachment().setContentType("text/plain").setData("Seen today.".getBytes(StandardCharsets.UTF_8)));
+    document
+        .addContent()
+        .setAttachment(
+            new Attachment()
+                .setContentType("text/plain")
+                .setData("Seen today.".getBytes(StandardCharsets.UTF_8)));
     MethodOutcome createdDocument = client.create().resource(document).execute();
     long id = Long.parseLong(createdDocument.getId().getIdPart());
     assertThat(sandbox.data().document(id).orElseThrow().content())

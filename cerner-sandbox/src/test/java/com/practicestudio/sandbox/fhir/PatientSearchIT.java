@@ -46,14 +46,17 @@ class PatientSearchIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"family=Sm&family=Jo", "name=A&name=B", "email=a@example.com&email=b@example.com"})
+  @ValueSource(
+      strings = {"family=Sm&family=Jo", "name=A&name=B", "email=a@example.com&email=b@example.com"})
   void a_parameter_given_twice_answers_400(String query) {
     assertThat(http.fhirGet("Patient?" + query, token).statusCode()).isEqualTo(400);
   }
 
   @Test
   void a_birthdate_range_takes_ge_and_le_and_no_time() {
-    assertThat(http.fhirGet("Patient?birthdate=ge1980-01-01&birthdate=le1980-12-31", token).statusCode())
+    assertThat(
+            http.fhirGet("Patient?birthdate=ge1980-01-01&birthdate=le1980-12-31", token)
+                .statusCode())
         .isEqualTo(200);
     assertThat(http.fhirGet("Patient?birthdate=1980-01-01T10:00:00Z", token).statusCode())
         .isEqualTo(400);
@@ -64,7 +67,8 @@ class PatientSearchIT {
     try (CernerSandbox large = CernerSandbox.builder().patients(1100).build().start()) {
       SandboxHttp largeHttp = new SandboxHttp(large);
       String largeToken = largeHttp.systemToken("system/Patient.read");
-      HttpResponse<String> response = largeHttp.fhirGet("Patient?birthdate=ge1900-01-01", largeToken);
+      HttpResponse<String> response =
+          largeHttp.fhirGet("Patient?birthdate=ge1900-01-01", largeToken);
       assertThat(response.statusCode()).isEqualTo(422);
       assertThat(SandboxHttp.json(response.body()).path("resourceType").asText())
           .isEqualTo("OperationOutcome");
@@ -76,7 +80,8 @@ class PatientSearchIT {
   @Test
   void a_merged_patient_comes_back_inactive_with_a_replaced_by_link_to_the_survivor() {
     MergeRecord merge = sandbox.data().merges().get(0);
-    JsonNode patient = SandboxHttp.json(http.fhirGet("Patient/" + merge.fromPersonId(), token).body());
+    JsonNode patient =
+        SandboxHttp.json(http.fhirGet("Patient/" + merge.fromPersonId(), token).body());
     assertThat(patient.path("active").asBoolean()).isFalse();
     assertThat(patient.path("link").get(0).path("type").asText()).isEqualTo("replaced-by");
     assertThat(patient.path("link").get(0).path("other").path("reference").asText())

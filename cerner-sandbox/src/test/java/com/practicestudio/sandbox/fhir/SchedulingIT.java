@@ -36,7 +36,9 @@ class SchedulingIT {
   @BeforeEach
   void token() {
     http = new SandboxHttp(sandbox);
-    token = http.systemToken("system/Slot.read system/Slot.write system/Appointment.read system/Appointment.write");
+    token =
+        http.systemToken(
+            "system/Slot.read system/Slot.write system/Appointment.read system/Appointment.write");
   }
 
   @Test
@@ -56,17 +58,31 @@ class SchedulingIT {
     JsonNode bundle =
         SandboxHttp.json(
             http.fhirGet(
-                    "Slot?service-type=" + SandboxHttp.encode(system + "|" + type)
-                        + "&start=ge" + day + "&start=lt" + day + "T23:59:59-06:00&_count=200",
+                    "Slot?service-type="
+                        + SandboxHttp.encode(system + "|" + type)
+                        + "&start=ge"
+                        + day
+                        + "&start=lt"
+                        + day
+                        + "T23:59:59-06:00&_count=200",
                     token)
                 .body());
     assertThat(bundle.path("entry").size()).isPositive();
-    bundle.path("entry").forEach(e -> assertThat(e.path("resource").path("status").asText()).isEqualTo("free"));
+    bundle
+        .path("entry")
+        .forEach(e -> assertThat(e.path("resource").path("status").asText()).isEqualTo("free"));
     long expectedFree =
         sandbox.data().slots().stream()
             .filter(s -> s.status() == SlotStatus.FREE)
-            .filter(s -> s.serviceType().millennium().value() == any.serviceType().millennium().value())
-            .filter(s -> s.start().atZone(ZoneId.of("America/Chicago")).toLocalDate().toString().equals(day))
+            .filter(
+                s -> s.serviceType().millennium().value() == any.serviceType().millennium().value())
+            .filter(
+                s ->
+                    s.start()
+                        .atZone(ZoneId.of("America/Chicago"))
+                        .toLocalDate()
+                        .toString()
+                        .equals(day))
             .count();
     assertThat(bundle.path("total").asLong()).isEqualTo(expectedFree);
   }
@@ -80,8 +96,10 @@ class SchedulingIT {
     HttpResponse<String> held = patchStatus(slot.slotId(), etag, "busy-tentative");
 
     assertThat(held.statusCode()).isEqualTo(200);
-    assertThat(held.headers().firstValue("ETag").orElseThrow()).isEqualTo("W/\"" + (slot.version() + 1) + "\"");
-    assertThat(sandbox.data().slot(slot.slotId()).orElseThrow().status()).isEqualTo(SlotStatus.BUSY_TENTATIVE);
+    assertThat(held.headers().firstValue("ETag").orElseThrow())
+        .isEqualTo("W/\"" + (slot.version() + 1) + "\"");
+    assertThat(sandbox.data().slot(slot.slotId()).orElseThrow().status())
+        .isEqualTo(SlotStatus.BUSY_TENTATIVE);
     assertThat(search(slot).toString()).doesNotContain(slot.slotId());
   }
 
@@ -92,7 +110,8 @@ class SchedulingIT {
     assertThat(patchStatus(slot.slotId(), fresh, "busy-tentative").statusCode()).isEqualTo(200);
     HttpResponse<String> stale = patchStatus(slot.slotId(), fresh, "free");
     assertThat(stale.statusCode()).isEqualTo(409);
-    assertThat(SandboxHttp.json(stale.body()).path("resourceType").asText()).isEqualTo("OperationOutcome");
+    assertThat(SandboxHttp.json(stale.body()).path("resourceType").asText())
+        .isEqualTo("OperationOutcome");
     assertThat(patchStatus(slot.slotId(), null, "free").statusCode()).isEqualTo(412);
   }
 
@@ -100,7 +119,8 @@ class SchedulingIT {
   void a_slot_can_also_be_held_by_update_which_answers_a_new_etag() {
     SlotRecord slot = freeSlot(2);
     JsonNode current = SandboxHttp.json(http.fhirGet("Slot/" + slot.slotId(), token).body());
-    String body = current.toString().replace("\"status\":\"free\"", "\"status\":\"busy-tentative\"");
+    String body =
+        current.toString().replace("\"status\":\"free\"", "\"status\":\"busy-tentative\"");
     HttpResponse<String> updated =
         http.send(
             http.fhir("Slot/" + slot.slotId(), token)
@@ -115,26 +135,32 @@ class SchedulingIT {
   @Test
   void booking_an_appointment_on_a_slot_marks_it_busy_and_answers_201_with_the_location() {
     SlotRecord slot = freeSlot(3);
-    HttpResponse<String> created = http.fhirPost("Appointment", token, appointment(slot.slotId(), patient()));
+    HttpResponse<String> created =
+        http.fhirPost("Appointment", token, appointment(slot.slotId(), patient()));
     assertThat(created.statusCode()).isEqualTo(201);
     assertThat(created.body()).isEmpty();
     String location = created.headers().firstValue("Location").orElseThrow();
     assertThat(location).startsWith(sandbox.urls().fhirRoot() + "/Appointment/");
-    assertThat(sandbox.data().slot(slot.slotId()).orElseThrow().status()).isEqualTo(SlotStatus.BUSY);
+    assertThat(sandbox.data().slot(slot.slotId()).orElseThrow().status())
+        .isEqualTo(SlotStatus.BUSY);
     String id = location.substring(location.lastIndexOf("/Appointment/") + 13).split("/")[0];
     JsonNode appointment = SandboxHttp.json(http.fhirGet("Appointment/" + id, token).body());
     assertThat(appointment.path("status").asText()).isEqualTo("booked");
-    assertThat(appointment.path("slot").get(0).path("reference").asText()).isEqualTo("Slot/" + slot.slotId());
+    assertThat(appointment.path("slot").get(0).path("reference").asText())
+        .isEqualTo("Slot/" + slot.slotId());
   }
 
   @Test
   void a_slot_that_is_no_longer_free_cannot_be_booked() {
     SlotRecord slot = freeSlot(4);
-    assertThat(http.fhirPost("Appointment", token, appointment(slot.slotId(), patient())).statusCode())
+    assertThat(
+            http.fhirPost("Appointment", token, appointment(slot.slotId(), patient())).statusCode())
         .isEqualTo(201);
-    HttpResponse<String> second = http.fhirPost("Appointment", token, appointment(slot.slotId(), patient()));
+    HttpResponse<String> second =
+        http.fhirPost("Appointment", token, appointment(slot.slotId(), patient()));
     assertThat(second.statusCode()).isEqualTo(409);
-    assertThat(SandboxHttp.json(second.body()).path("resourceType").asText()).isEqualTo("OperationOutcome");
+    assertThat(SandboxHttp.json(second.body()).path("resourceType").asText())
+        .isEqualTo("OperationOutcome");
   }
 
   @Test
@@ -166,7 +192,9 @@ class SchedulingIT {
         pool.shutdownNow();
       }
       long appointments =
-          sandbox.data().appointments().stream().filter(a -> a.slotId().equals(slot.slotId())).count();
+          sandbox.data().appointments().stream()
+              .filter(a -> a.slotId().equals(slot.slotId()))
+              .count();
       assertThat(appointments).isEqualTo(1);
     }
   }
@@ -176,22 +204,33 @@ class SchedulingIT {
     SlotRecord slot = freeSlot(6);
     String twoParticipants =
         appointment(slot.slotId(), patient())
-            .replace("\"participant\":[", "\"participant\":[{\"actor\":{\"reference\":\"Practitioner/"
-                + sandbox.data().providers().get(0).personnelId() + "\"},\"status\":\"accepted\"},");
+            .replace(
+                "\"participant\":[",
+                "\"participant\":[{\"actor\":{\"reference\":\"Practitioner/"
+                    + sandbox.data().providers().get(0).personnelId()
+                    + "\"},\"status\":\"accepted\"},");
     assertThat(http.fhirPost("Appointment", token, twoParticipants).statusCode()).isEqualTo(422);
-    String tentative = appointment(slot.slotId(), patient()).replace("\"accepted\"", "\"tentative\"");
+    String tentative =
+        appointment(slot.slotId(), patient()).replace("\"accepted\"", "\"tentative\"");
     assertThat(http.fhirPost("Appointment", token, tentative).statusCode()).isEqualTo(422);
-    String noSlot = appointment(slot.slotId(), patient()).replace("\"slot\"", "\"comment\":\"x\",\"slotX\"");
+    String noSlot =
+        appointment(slot.slotId(), patient()).replace("\"slot\"", "\"comment\":\"x\",\"slotX\"");
     assertThat(http.fhirPost("Appointment", token, noSlot).statusCode()).isIn(400, 422);
-    assertThat(sandbox.data().slot(slot.slotId()).orElseThrow().status()).isEqualTo(SlotStatus.FREE);
+    assertThat(sandbox.data().slot(slot.slotId()).orElseThrow().status())
+        .isEqualTo(SlotStatus.FREE);
   }
 
   private JsonNode search(SlotRecord slot) {
     String day = slot.start().atZone(ZoneId.of("America/Chicago")).toLocalDate().toString();
     return SandboxHttp.json(
         http.fhirGet(
-                "Slot?service-type=" + slot.serviceType().millennium().value()
-                    + "&start=ge" + day + "&start=le" + day + "&_count=200",
+                "Slot?service-type="
+                    + slot.serviceType().millennium().value()
+                    + "&start=ge"
+                    + day
+                    + "&start=le"
+                    + day
+                    + "&_count=200",
                 token)
             .body());
   }
@@ -212,7 +251,8 @@ class SchedulingIT {
 
   /** A free slot; {@code lane} spreads tests over different schedules. */
   private SlotRecord freeSlot(int lane) {
-    String schedule = sandbox.data().schedules().get(lane % sandbox.data().schedules().size()).scheduleId();
+    String schedule =
+        sandbox.data().schedules().get(lane % sandbox.data().schedules().size()).scheduleId();
     return sandbox.data().slots().stream()
         .filter(s -> s.status() == SlotStatus.FREE && s.scheduleId().equals(schedule))
         .skip(3)
@@ -222,13 +262,21 @@ class SchedulingIT {
 
   private String patient() {
     PatientRecord patient =
-        sandbox.data().patients().stream().filter(PatientRecord::active).skip(11).findFirst().orElseThrow();
+        sandbox.data().patients().stream()
+            .filter(PatientRecord::active)
+            .skip(11)
+            .findFirst()
+            .orElseThrow();
     return Long.toString(patient.personId());
   }
 
   static String appointment(String slotId, String patientId) {
     return "{\"resourceType\":\"Appointment\",\"status\":\"booked\","
-        + "\"slot\":[{\"reference\":\"Slot/" + slotId + "\"}],"
-        + "\"participant\":[{\"actor\":{\"reference\":\"Patient/" + patientId + "\"},\"status\":\"accepted\"}]}";
+        + "\"slot\":[{\"reference\":\"Slot/"
+        + slotId
+        + "\"}],"
+        + "\"participant\":[{\"actor\":{\"reference\":\"Patient/"
+        + patientId
+        + "\"},\"status\":\"accepted\"}]}";
   }
 }

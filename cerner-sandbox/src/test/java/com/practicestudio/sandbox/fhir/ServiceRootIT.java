@@ -33,8 +33,7 @@ class ServiceRootIT {
 
   @Test
   void the_service_root_is_r4_slash_tenant_with_the_public_sandbox_tenant_by_default() {
-    assertThat(sandbox.urls().fhirRoot())
-        .endsWith("/r4/ec2458f2-1e24-41c8-b71b-0e701af7583d");
+    assertThat(sandbox.urls().fhirRoot()).endsWith("/r4/ec2458f2-1e24-41c8-b71b-0e701af7583d");
     assertThat(http.fhirGet("metadata", null).statusCode()).isEqualTo(200);
   }
 
@@ -42,7 +41,10 @@ class ServiceRootIT {
   void a_wrong_tenant_answers_403_with_an_operation_outcome() {
     String root = sandbox.urls().root() + "/r4/00000000-0000-0000-0000-000000000000/Patient/1";
     HttpResponse<String> response =
-        http.send(HttpRequest.newBuilder(URI.create(root)).header("Accept", "application/fhir+json").build());
+        http.send(
+            HttpRequest.newBuilder(URI.create(root))
+                .header("Accept", "application/fhir+json")
+                .build());
     assertThat(response.statusCode()).isEqualTo(403);
     assertThat(SandboxHttp.json(response.body()).path("resourceType").asText())
         .isEqualTo("OperationOutcome");
@@ -70,8 +72,16 @@ class ServiceRootIT {
     statement.path("rest").get(0).path("resource").forEach(r -> types.add(r.path("type").asText()));
     assertThat(types)
         .contains(
-            "Patient", "Practitioner", "Location", "Encounter", "Appointment", "Slot", "Schedule",
-            "Observation", "DocumentReference", "Binary");
+            "Patient",
+            "Practitioner",
+            "Location",
+            "Encounter",
+            "Appointment",
+            "Slot",
+            "Schedule",
+            "Observation",
+            "DocumentReference",
+            "Binary");
     JsonNode oauth = statement.path("rest").get(0).path("security").path("extension").get(0);
     assertThat(oauth.path("url").asText())
         .isEqualTo("http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris");

@@ -122,8 +122,13 @@ class ValidationIT {
     for (SingleValidationMessage message : result.getMessages()) {
       if (message.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal()) {
         errors.add(
-            resource.fhirType() + "/" + resource.getIdElement().getIdPart() + " "
-                + message.getLocationString() + ": " + message.getMessage());
+            resource.fhirType()
+                + "/"
+                + resource.getIdElement().getIdPart()
+                + " "
+                + message.getLocationString()
+                + ": "
+                + message.getMessage());
       }
     }
     return errors;

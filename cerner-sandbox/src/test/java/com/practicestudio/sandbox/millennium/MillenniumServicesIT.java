@@ -37,8 +37,12 @@ class MillenniumServicesIT {
     PatientRecord patient = sandbox.data().patients().get(20);
     String body =
         "{\"resourceType\":\"Parameters\",\"parameter\":["
-            + "{\"name\":\"family\",\"valueString\":\"" + patient.name().family() + "\"},"
-            + "{\"name\":\"given\",\"valueString\":\"" + patient.name().given() + "\"}]}";
+            + "{\"name\":\"family\",\"valueString\":\""
+            + patient.name().family()
+            + "\"},"
+            + "{\"name\":\"given\",\"valueString\":\""
+            + patient.name().given()
+            + "\"}]}";
     HttpResponse<String> response = post("/patient/v1/Patient/search", body, token);
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode bundle = SandboxHttp.json(response.body());
@@ -51,21 +55,31 @@ class MillenniumServicesIT {
     HttpResponse<String> response =
         post("/patient/v1/Patient/search", "{\"resourceType\":\"Parameters\"}", token);
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(SandboxHttp.json(response.body()).path("resourceType").asText()).isEqualTo("OperationOutcome");
+    assertThat(SandboxHttp.json(response.body()).path("resourceType").asText())
+        .isEqualTo("OperationOutcome");
   }
 
   @Test
   void booking_on_a_slot_books_like_fhir_and_refuses_a_slot_taken() {
     SlotRecord slot =
-        sandbox.data().slots().stream().filter(s -> s.status() == SlotStatus.FREE).skip(40).findFirst().orElseThrow();
+        sandbox.data().slots().stream()
+            .filter(s -> s.status() == SlotStatus.FREE)
+            .skip(40)
+            .findFirst()
+            .orElseThrow();
     String body =
         "{\"resourceType\":\"Appointment\",\"status\":\"booked\",\"participant\":[{\"actor\":"
-            + "{\"reference\":\"Patient/" + sandbox.data().patients().get(0).personId() + "\"},\"status\":\"accepted\"}]}";
-    HttpResponse<String> booked = post("/scheduling/v1/slots/" + slot.slotId() + "/book", body, token);
+            + "{\"reference\":\"Patient/"
+            + sandbox.data().patients().get(0).personId()
+            + "\"},\"status\":\"accepted\"}]}";
+    HttpResponse<String> booked =
+        post("/scheduling/v1/slots/" + slot.slotId() + "/book", body, token);
     assertThat(booked.statusCode()).isEqualTo(201);
     assertThat(booked.headers().firstValue("Location").orElseThrow()).contains("/Appointment/");
-    assertThat(sandbox.data().slot(slot.slotId()).orElseThrow().status()).isEqualTo(SlotStatus.BUSY);
-    HttpResponse<String> again = post("/scheduling/v1/slots/" + slot.slotId() + "/book", body, token);
+    assertThat(sandbox.data().slot(slot.slotId()).orElseThrow().status())
+        .isEqualTo(SlotStatus.BUSY);
+    HttpResponse<String> again =
+        post("/scheduling/v1/slots/" + slot.slotId() + "/book", body, token);
     assertThat(again.statusCode()).isEqualTo(409);
   }
 
@@ -73,7 +87,8 @@ class MillenniumServicesIT {
   void the_web_services_need_the_same_tokens_and_scopes() {
     HttpResponse<String> anonymous = post("/patient/v1/Patient/search", "{}", null);
     assertThat(anonymous.statusCode()).isEqualTo(401);
-    assertThat(anonymous.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith("Bearer");
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate").orElseThrow())
+        .startsWith("Bearer");
     String readOnly = http.systemToken("system/Patient.read");
     assertThat(post("/scheduling/v1/slots/x/book", "{}", readOnly).statusCode()).isEqualTo(403);
   }
