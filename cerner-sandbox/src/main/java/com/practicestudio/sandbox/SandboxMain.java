@@ -17,6 +17,7 @@ public final class SandboxMain {
   private SandboxMain() {}
 
   public static void main(String[] args) throws InterruptedException {
+    quietLogs();
     CernerSandbox.Builder builder;
     try {
       builder = parse(args);
@@ -104,6 +105,18 @@ public final class SandboxMain {
     }
     for (SandboxComponent component : sandbox.startedComponents()) {
       out.printf("  %-20s started%n", component.name());
+    }
+  }
+
+  /** INFO by default; HAPI's per-request error logs for refused requests are left out. */
+  private static void quietLogs() {
+    if (org.slf4j.LoggerFactory.getILoggerFactory()
+        instanceof ch.qos.logback.classic.LoggerContext logs) {
+      logs.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.INFO);
+      logs.getLogger("ca.uhn.fhir.interceptor.executor.BaseInterceptorService")
+          .setLevel(ch.qos.logback.classic.Level.OFF);
+      logs.getLogger("ca.uhn.fhir.rest.server.interceptor.ExceptionHandlingInterceptor")
+          .setLevel(ch.qos.logback.classic.Level.OFF);
     }
   }
 
