@@ -40,6 +40,7 @@ public final class CernerSandbox implements AutoCloseable {
   private final RequestLog requests = new RequestLog();
   private final List<SandboxComponent> components;
   private final List<SandboxComponent> started = new ArrayList<>();
+  private final List<String> componentLines = new ArrayList<>();
   private final SandboxUrls urls;
   private final HttpServer http = new HttpServer();
 
@@ -74,8 +75,9 @@ public final class CernerSandbox implements AutoCloseable {
       http.start(options, this, FhirContext.forR4Cached());
       SandboxContext context = new SandboxContext(options, data, clock, urls);
       for (SandboxComponent component : components) {
-        component.start(context);
+        String line = component.start(context);
         started.add(component);
+        componentLines.add(component.name() + ": " + (line == null ? "started" : line));
       }
       return this;
     } catch (Exception e) {
@@ -95,6 +97,7 @@ public final class CernerSandbox implements AutoCloseable {
       }
     }
     started.clear();
+    componentLines.clear();
     http.stop();
   }
 
@@ -151,8 +154,9 @@ public final class CernerSandbox implements AutoCloseable {
     return tokens;
   }
 
-  List<SandboxComponent> startedComponents() {
-    return List.copyOf(started);
+  /** One line per started component, as its start() described itself. */
+  public List<String> componentLines() {
+    return List.copyOf(componentLines);
   }
 
   /** Mints a launch id for an EHR launch about a patient (and encounter, may be null). */

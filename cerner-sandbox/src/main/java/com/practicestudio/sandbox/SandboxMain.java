@@ -103,8 +103,8 @@ public final class SandboxMain {
           "  %-20s not built yet: --sftp-port %d is recorded only%n",
           "SFTP server", options.sftpPort());
     }
-    for (SandboxComponent component : sandbox.startedComponents()) {
-      out.printf("  %-20s started%n", component.name());
+    for (String line : sandbox.componentLines()) {
+      out.println("  " + line);
     }
   }
 
