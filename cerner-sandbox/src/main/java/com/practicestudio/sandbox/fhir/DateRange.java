@@ -79,7 +79,7 @@ record DateRange(Instant from, Instant to) {
       Instant at = OffsetDateTime.parse(text).toInstant();
       return new Instant[] {at, at.plusSeconds(1)};
     } catch (DateTimeParseException e) {
-      throw new InvalidRequestException("The " + name + " parameter is not a valid date: " + text);
+      throw new InvalidRequestException("The " + name + " parameter is not a valid date");
     }
   }
 
