@@ -1,0 +1,281 @@
+package com.practicestudio.sandbox;
+
+import ca.uhn.fhir.context.FhirContext;
+import com.practicestudio.sandbox.auth.ClientRegistry;
+import com.practicestudio.sandbox.auth.GrantCounter;
+import com.practicestudio.sandbox.auth.LaunchContext;
+import com.practicestudio.sandbox.auth.RegisteredClient;
+import com.practicestudio.sandbox.auth.SmartScope;
+import com.practicestudio.sandbox.auth.TokenService;
+import com.practicestudio.sandbox.data.SandboxData;
+import com.practicestudio.sandbox.data.SeedGenerator;
+import com.practicestudio.sandbox.http.FaultInjector;
+import com.practicestudio.sandbox.http.RequestLog;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * A running stand-in for one Cerner Millennium domain: FHIR R4, the authorization server, the
+ * Millennium web services and admin endpoints on one HTTP port, over seeded data; plus any {@link
+ * SandboxComponent}s (MLLP, SFTP, CCL) started after it.
+ *
+ * <pre>{@code
+ * try (CernerSandbox sandbox = CernerSandbox.builder().patients(200).build().start()) {
+ *   String fhir = sandbox.urls().fhirRoot();
+ * }
+ * }</pre>
+ */
+public final class CernerSandbox implements AutoCloseable {
+
+  private final SandboxOptions options;
+  private final Clock clock;
+  private final SandboxData data;
+  private final ClientRegistry clients;
+  private final TokenService tokens;
+  private final GrantCounter grants = new GrantCounter();
+  private final FaultInjector faults;
+  private final RequestLog requests = new RequestLog();
+  private final List<SandboxComponent> components;
+  private final List<SandboxComponent> started = new ArrayList<>();
+  private final List<String> componentLines = new ArrayList<>();
+  private final SandboxUrls urls;
+  private final HttpServer http = new HttpServer();
+
+  private CernerSandbox(Builder builder) {
+    this.options = builder.options();
+    this.clock = builder.clock;
+    this.urls = new SandboxUrls(options.host(), options.tenant(), http::port);
+    this.data = SeedGenerator.generate(options.seed(), options.patients(), clock);
+    this.clients = new ClientRegistry();
+    clients.register(
+        RegisteredClient.system(
+            options.systemClientId(),
+            options.systemClientSecret(),
+            ClientRegistry.allScopes(SmartScope.Context.SYSTEM)));
+    builder.clients.forEach(clients::register);
+    this.tokens =
+        new TokenService(clock, urls::oauthBase, urls::fhirRoot, options.accessTokenLifetime());
+    this.faults = new FaultInjector(clock, options.seed());
+    this.components = List.copyOf(builder.components);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Starts the HTTP server, then each component in order. */
+  public CernerSandbox start() {
+    try {
+      if (options.clientsFile() != null) {
+        clients.load(options.clientsFile());
+      }
+      http.start(options, this, FhirContext.forR4Cached());
+      SandboxContext context = new SandboxContext(options, data, clock, urls);
+      for (SandboxComponent component : components) {
+        String line = component.start(context);
+        started.add(component);
+        componentLines.add(component.name() + ": " + (line == null ? "started" : line));
+      }
+      return this;
+    } catch (Exception e) {
+      close();
+      throw new IllegalStateException("The Cerner sandbox did not start", e);
+    }
+  }
+
+  /** Stops the components in reverse order, then the HTTP server. */
+  @Override
+  public void close() {
+    for (int i = started.size() - 1; i >= 0; i--) {
+      try {
+        started.get(i).close();
+      } catch (Exception e) {
+        // keep closing the others; the component reports its own failure
+      }
+    }
+    started.clear();
+    componentLines.clear();
+    http.stop();
+  }
+
+  public SandboxOptions options() {
+    return options;
+  }
+
+  public SandboxUrls urls() {
+    return urls;
+  }
+
+  public int port() {
+    return http.port();
+  }
+
+  public String tenant() {
+    return options.tenant();
+  }
+
+  public String systemClientId() {
+    return options.systemClientId();
+  }
+
+  public String systemClientSecret() {
+    return options.systemClientSecret();
+  }
+
+  /** The seeded domain; FHIR writes and bookings change it. */
+  public SandboxData data() {
+    return data;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public ClientRegistry clients() {
+    return clients;
+  }
+
+  public FaultInjector faults() {
+    return faults;
+  }
+
+  public RequestLog requests() {
+    return requests;
+  }
+
+  public GrantCounter grants() {
+    return grants;
+  }
+
+  TokenService tokens() {
+    return tokens;
+  }
+
+  /** One line per started component, as its start() described itself. */
+  public List<String> componentLines() {
+    return List.copyOf(componentLines);
+  }
+
+  /** Mints a launch id for an EHR launch about a patient (and encounter, may be null). */
+  public String mintLaunch(String patientId, String encounterId) {
+    return tokens.mintLaunch(new LaunchContext(patientId, encounterId));
+  }
+
+  /** Builds a sandbox; every option has a default. */
+  public static final class Builder {
+    private int port;
+    private String host = "localhost";
+    private String tenant = SandboxOptions.DEFAULT_TENANT;
+    private String systemClientId = SandboxOptions.DEFAULT_SYSTEM_CLIENT_ID;
+    private String systemClientSecret;
+    private long seed = SandboxOptions.DEFAULT_SEED;
+    private int patients = SandboxOptions.DEFAULT_PATIENTS;
+    private Integer mllpPort;
+    private Integer sftpPort;
+    private java.time.Duration tokenLifetime = SandboxOptions.DEFAULT_TOKEN_LIFETIME;
+    private java.nio.file.Path clientsFile;
+    private Clock clock = Clock.systemUTC();
+    private final List<RegisteredClient> clients = new ArrayList<>();
+    private final List<SandboxComponent> components = new ArrayList<>();
+
+    /** The HTTP port; 0 (the default) picks a free one. */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    public Builder host(String host) {
+      this.host = host;
+      return this;
+    }
+
+    public Builder tenant(String tenant) {
+      this.tenant = tenant;
+      return this;
+    }
+
+    public Builder systemClient(String clientId, String secret) {
+      this.systemClientId = clientId;
+      this.systemClientSecret = secret;
+      return this;
+    }
+
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    public Builder patients(int patients) {
+      this.patients = patients;
+      return this;
+    }
+
+    /** Recorded for the MLLP peer (not built yet). */
+    public Builder mllpPort(Integer mllpPort) {
+      this.mllpPort = mllpPort;
+      return this;
+    }
+
+    /** Recorded for the SFTP server (not built yet). */
+    public Builder sftpPort(Integer sftpPort) {
+      this.sftpPort = sftpPort;
+      return this;
+    }
+
+    public Builder accessTokenLifetime(java.time.Duration lifetime) {
+      this.tokenLifetime = lifetime;
+      return this;
+    }
+
+    /** Time for token expiry and "today" of the seeded schedules. */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    public Builder client(RegisteredClient client) {
+      clients.add(client);
+      return this;
+    }
+
+    public Builder clientsFile(java.nio.file.Path file) {
+      this.clientsFile = file;
+      return this;
+    }
+
+    /** A component started after the HTTP server (MLLP peer, SFTP server, CCL service). */
+    public Builder component(SandboxComponent component) {
+      components.add(component);
+      return this;
+    }
+
+    SandboxOptions options() {
+      String secret = systemClientSecret != null ? systemClientSecret : randomSecret();
+      return new SandboxOptions(
+          port,
+          host,
+          tenant,
+          systemClientId,
+          secret,
+          seed,
+          patients,
+          mllpPort,
+          sftpPort,
+          tokenLifetime,
+          clientsFile);
+    }
+
+    public CernerSandbox build() {
+      return new CernerSandbox(this);
+    }
+
+    private static String randomSecret() {
+      byte[] bytes = new byte[18];
+      new SecureRandom().nextBytes(bytes);
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+  }
+}
