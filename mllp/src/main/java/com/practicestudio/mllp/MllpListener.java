@@ -182,8 +182,8 @@ public final class MllpListener implements Closeable {
         reason.code(),
         reason.description(),
         remote.getAddress().getHostAddress());
-    closeQuietly(socket);
     context.events().connectionRefused(remote, reason);
+    closeQuietly(socket);
   }
 
   private ServerSocket tlsServerSocket(ListenerTls tls) throws IOException {

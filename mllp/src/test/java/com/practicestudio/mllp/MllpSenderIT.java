@@ -202,7 +202,7 @@ class MllpSenderIT {
                   ScriptedPeer.readFrame(socket);
                   OutputStream out = socket.getOutputStream();
                   out.write(
-                      MllpListenerIT.concat(
+                      ListenerFixture.concat(
                           new byte[] {0x0B}, Hl7.ack("AA", "S1"), new byte[] {0x1C, '\n'}));
                   PeerClient.sleep(Duration.ofSeconds(2));
                 });
