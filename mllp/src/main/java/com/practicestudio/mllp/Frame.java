@@ -1,5 +1,7 @@
 package com.practicestudio.mllp;
 
+import java.util.Arrays;
+
 /**
  * One received MLLP frame: the payload between the start block and the end block, and its place on
  * the connection. The payload array is handed over, not copied: the handler owns it. {@link
@@ -23,13 +25,11 @@ public record Frame(byte[] payload, long sequence) {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof Frame f
-        && f.sequence == sequence
-        && java.util.Arrays.equals(f.payload, payload);
+    return other instanceof Frame f && f.sequence == sequence && Arrays.equals(f.payload, payload);
   }
 
   @Override
   public int hashCode() {
-    return 31 * Long.hashCode(sequence) + java.util.Arrays.hashCode(payload);
+    return 31 * Long.hashCode(sequence) + Arrays.hashCode(payload);
   }
 }

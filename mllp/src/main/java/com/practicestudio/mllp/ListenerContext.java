@@ -47,8 +47,9 @@ record ListenerContext(
       return CompletableFuture.failedFuture(
           new IllegalStateException("the handler returned no CompletionStage"));
     }
-    // our own future, so the listener may complete or abandon it without touching the application's
-    // stage
+    if (stage instanceof CompletableFuture<byte[]> future) {
+      return future; // only ever read by the listener, never completed by it
+    }
     CompletableFuture<byte[]> answer = new CompletableFuture<>();
     stage.whenComplete(
         (value, failure) -> {

@@ -48,14 +48,15 @@
  * exactly one of: the handler's answer; or the required {@link com.practicestudio.mllp.ErrorAnswer}
  * hook's answer when the handler throws, fails its stage, answers null or with framing bytes, times
  * out, or when the frame was rejected (too large, end block without carriage return). The listener
- * never makes up answer content. Only three things end a connection with frames unanswered, each
- * logged and reported with its code: the peer resetting the connection (nothing can be delivered),
- * the {@code ErrorAnswer} hook itself failing ({@code MLLP-018}: answering later frames would put
- * answers out of order), and a stop whose grace period ran out ({@code MLLP-020}). Unfinished
- * frames (cut by the end of the stream, a read timeout, or a new start block) are dropped and
- * reported, not answered. A graceful {@link com.practicestudio.mllp.MllpListener#stop stop} stops
- * accepting, lets each connection finish the frame it is reading, answers everything received, then
- * closes.
+ * never makes up answer content. Frames go unanswered only when no answer can be delivered in
+ * order, each case logged and reported with its code: the connection broke ({@code MLLP-019}:
+ * reset, write failure), the peer took no answer for the idle timeout ({@code MLLP-015}), the
+ * {@code ErrorAnswer} hook itself failed ({@code MLLP-018}: answering later frames would put
+ * answers out of order), a stop's grace period ran out ({@code MLLP-020}), or the handler threw an
+ * {@code Error}. Unfinished frames (cut by the end of the stream, a read timeout, or a new start
+ * block) are dropped and reported, not answered. A graceful {@link
+ * com.practicestudio.mllp.MllpListener#stop stop} stops accepting, lets each connection finish the
+ * frame it is reading, answers everything received, then closes.
  *
  * <p>Logs and exception messages hold codes, sizes, connection ids, addresses and control ids,
  * never payloads.
