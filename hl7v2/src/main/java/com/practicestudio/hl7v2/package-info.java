@@ -1,0 +1,2 @@
+/** placeholder */
+package com.practicestudio.hl7v2;
