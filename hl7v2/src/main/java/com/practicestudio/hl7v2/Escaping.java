@@ -5,8 +5,9 @@ import java.nio.charset.Charset;
 /**
  * HL7 escape sequences (v2.9 section 2.7). Reading decodes {@code \F\ \S\ \T\ \R\ \E\ \P\} to the
  * delimiter they stand for and {@code \Xhh..\} to the bytes it spells (in the message's charset).
- * Every other sequence ({@code \.br\}, {@code \H\}, {@code \N\}, {@code \Zxx\}, {@code \Cxxyy\},
- * unknown ones) and an unterminated escape are kept verbatim, so nothing is lost; {@link
+ * NUL bytes spelled in hex are dropped, so HAPI's {@code \X000d\} reads as a carriage return. Every
+ * other sequence ({@code \.br\}, {@code \H\}, {@code \N\}, {@code \Zxx\}, {@code \Cxxyy\}, unknown
+ * ones) and an unterminated escape are kept verbatim, so nothing is lost; {@link
  * Rendering#PLAIN_TEXT} additionally turns the formatting commands into line breaks.
  */
 public final class Escaping {
@@ -134,16 +135,22 @@ public final class Escaping {
     if (digits == 0 || digits % 2 != 0) {
       return false;
     }
+    boolean wide = charset.name().startsWith("UTF-16") || charset.name().startsWith("UTF-32");
     byte[] bytes = new byte[digits / 2];
-    for (int i = 0; i < bytes.length; i++) {
-      int high = Character.digit(text.charAt(start + 2 * i), 16);
-      int low = Character.digit(text.charAt(start + 2 * i + 1), 16);
+    int length = 0;
+    for (int i = 0; i < digits / 2; i++) {
+      int high = hexDigit(text.charAt(start + 2 * i));
+      int low = hexDigit(text.charAt(start + 2 * i + 1));
       if (high < 0 || low < 0) {
         return false;
       }
-      bytes[i] = (byte) (high << 4 | low);
+      byte b = (byte) (high << 4 | low);
+      // NUL is never text: \X000d\ (as HAPI writes a carriage return) reads as CR
+      if (b != 0 || wide) {
+        bytes[length++] = b;
+      }
     }
-    out.append(new String(bytes, charset));
+    out.append(new String(bytes, 0, length, charset));
     return true;
   }
 
@@ -158,6 +165,16 @@ public final class Escaping {
     } else if (command.equals("br") || command.equals("ce")) {
       out.append('\n');
     }
+  }
+
+  private static int hexDigit(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+      return (c | 0x20) - 'a' + 10;
+    }
+    return -1;
   }
 
   private static boolean needsEscape(char c, Delimiters delimiters) {
