@@ -1,0 +1,47 @@
+package com.practicestudio.hl7.inbound;
+
+import com.practicestudio.codemaps.CodeMapKind;
+import com.practicestudio.hl7.inbound.Fields.Coded;
+import java.util.Optional;
+
+/**
+ * Practice Studio's value for a code a message sends, from the code maps of the interface the
+ * message came in on (else the default maps). A null code system matches any system of the kind.
+ */
+@FunctionalInterface
+interface CodeTranslator {
+
+  Optional<String> translate(CodeMapKind kind, String codeSystem, String code);
+
+  /**
+   * A coded element's Practice Studio value, trying in turn: the code in the system the message
+   * names, the code in the field's HL7 table, the code in any system (this is how raw Cerner {@code
+   * CD:nnn} values match), and finally the display text in any system. Empty when nothing maps.
+   *
+   * @param table the field's HL7 table (e.g. {@code HL70001}), for codes sent without a system
+   */
+  default Optional<String> lookup(CodeMapKind kind, String table, Coded coded) {
+    if (coded == null) {
+      return Optional.empty();
+    }
+    if (coded.code() != null) {
+      if (coded.system() != null) {
+        Optional<String> hit = translate(kind, coded.system(), coded.code());
+        if (hit.isPresent()) {
+          return hit;
+        }
+      }
+      if (table != null) {
+        Optional<String> hit = translate(kind, table, coded.code());
+        if (hit.isPresent()) {
+          return hit;
+        }
+      }
+      Optional<String> hit = translate(kind, null, coded.code());
+      if (hit.isPresent()) {
+        return hit;
+      }
+    }
+    return coded.text() == null ? Optional.empty() : translate(kind, null, coded.text());
+  }
+}

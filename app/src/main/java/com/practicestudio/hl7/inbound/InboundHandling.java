@@ -1,0 +1,92 @@
+package com.practicestudio.hl7.inbound;
+
+import com.practicestudio.codemaps.CodeMaps;
+import com.practicestudio.hl7v2.Hl7Message;
+import com.practicestudio.hl7v2.Hl7ParseException;
+import com.practicestudio.journal.ApplyContext;
+import com.practicestudio.journal.Exchange;
+import com.practicestudio.journal.ExchangeFailure;
+import com.practicestudio.journal.Outcome;
+import com.practicestudio.journal.Payload;
+import com.practicestudio.scheduling.AppointmentService;
+import com.practicestudio.web.ConflictException;
+import com.practicestudio.web.InvalidRequestException;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * What every inbound HL7 handler does around its own mapping: read the message through the {@link
+ * MessageReader} seam, check it is the type the row was routed as, give the mapping its {@link
+ * Inbound} context, and turn refusals into coded, PHI-free failures. Handlers run inside the
+ * journal's status transaction, so a failure rolls back everything the message wrote.
+ */
+@Component
+class InboundHandling {
+
+  /** One handler's mapping. */
+  @FunctionalInterface
+  interface Body {
+    Outcome apply(Inbound in);
+  }
+
+  private final MessageReader reader;
+  private final CodeMaps codeMaps;
+  private final AppointmentService appointments;
+  private final Hl7HandlersProperties settings;
+
+  InboundHandling(
+      MessageReader reader,
+      CodeMaps codeMaps,
+      AppointmentService appointments,
+      Hl7HandlersProperties settings) {
+    this.reader = reader;
+    this.codeMaps = codeMaps;
+    this.appointments = appointments;
+    this.settings = settings;
+  }
+
+  /**
+   * Applies one row.
+   *
+   * @param messageCode the MSH-9.1 the row must carry ({@code ADT})
+   */
+  Outcome apply(
+      Exchange exchange, Payload payload, ApplyContext context, String messageCode, Body body) {
+    Hl7Message message;
+    try {
+      message = reader.read(exchange, payload);
+    } catch (Hl7ParseException e) {
+      return failed(
+          Hl7HandlerError.UNREADABLE_MESSAGE,
+          "the message cannot be parsed (" + e.code() + " " + e.error().description() + ")");
+    }
+    if (!messageCode.equals(message.messageType().strip())) {
+      return failed(Hl7HandlerError.WRONG_MESSAGE_TYPE, "MSH-9.1 is not " + messageCode);
+    }
+    String scope = exchange.endpoint();
+    Inbound in =
+        new Inbound(
+            message,
+            exchange,
+            context,
+            (kind, system, code) -> codeMaps.translate(kind, scope, system, code),
+            new MessageTimes(
+                message,
+                settings.facilityTimeZones(),
+                appointments.defaultZone(),
+                appointments::zoneOfKnown));
+    try (InboundChanges.Scope marked = InboundChanges.open(in.source())) {
+      return body.apply(in);
+    } catch (ExchangeFailure f) {
+      return f.toOutcome();
+    } catch (InvalidRequestException e) {
+      return RefusedValues.failure(e, Map.of()).toOutcome();
+    } catch (ConflictException e) {
+      return failed(Hl7HandlerError.RECORD_CONFLICT, e.getMessage());
+    }
+  }
+
+  private static Outcome failed(Hl7HandlerError error, String text) {
+    return Outcome.failed(error.code(), text);
+  }
+}

@@ -1,0 +1,66 @@
+package com.practicestudio.hl7.inbound;
+
+import com.practicestudio.codemaps.CodeMapKind;
+import com.practicestudio.directory.Location;
+import com.practicestudio.directory.LocationInput;
+import com.practicestudio.directory.LocationService;
+import com.practicestudio.hl7.inbound.Fields.Pl;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The location a PL names. Its key is facility/point of care/room/bed as sent; the interface's
+ * location code map is asked for the key, then for the point of care alone (a Cerner location code
+ * value); else the location with the key as external id; else one is created with that key, the
+ * PL's description (or key) as name and the sending facility's configured time zone.
+ */
+@Component
+class LocationResolver {
+
+  private final LocationService locations;
+
+  LocationResolver(LocationService locations) {
+    this.locations = locations;
+  }
+
+  /** Finds or creates; empty when the PL is empty. */
+  Optional<Long> resolve(Inbound in, Pl pl) {
+    String key = pl.key();
+    if (key == null) {
+      return Optional.empty();
+    }
+    Optional<Long> mapped =
+        in.codes()
+            .translate(CodeMapKind.LOCATION, null, key)
+            .or(
+                () ->
+                    pl.pointOfCare() == null
+                        ? Optional.empty()
+                        : in.codes().translate(CodeMapKind.LOCATION, null, pl.pointOfCare()))
+            .flatMap(ProviderResolver::id)
+            .filter(locations::exists);
+    if (mapped.isPresent()) {
+      return mapped;
+    }
+    Optional<Location> known = locations.findByExternalId(key);
+    if (known.isPresent()) {
+      return Optional.of(known.get().id());
+    }
+    ZoneId zone = in.times().facilityZone();
+    Location created =
+        locations.create(
+            new LocationInput(
+                key,
+                pl.description() != null ? pl.description() : key,
+                null,
+                zone == null ? null : zone.getId(),
+                null,
+                null,
+                null,
+                null));
+    in.created("location", created.id(), List.of("externalId", "name", "timeZone"));
+    return Optional.of(created.id());
+  }
+}

@@ -1,0 +1,93 @@
+package com.practicestudio.hl7.inbound;
+
+import com.practicestudio.contact.PhoneNumbers;
+import com.practicestudio.hl7v2.Segment;
+import com.practicestudio.patients.Patient;
+import com.practicestudio.patients.PatientIdentifier;
+import com.practicestudio.patients.PatientService;
+import com.practicestudio.patients.UpsertResult;
+import com.practicestudio.web.ConflictException;
+import com.practicestudio.web.InvalidRequestException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+
+/**
+ * Patients as inbound messages name them: ADT messages create or update the patient field by field;
+ * the other message types find the patient by its identifiers and create it from PID only when it
+ * is unknown (ADT is where demographics come from).
+ */
+@Component
+class PatientRecords {
+
+  private final PatientService patients;
+  private final PidMapper mapper;
+
+  PatientRecords(PatientService patients, PhoneNumbers phones, Hl7HandlersProperties settings) {
+    this.patients = patients;
+    this.mapper = new PidMapper(settings, phones);
+  }
+
+  PatientUpdate read(Inbound in, Segment pid) {
+    return mapper.map(pid, in.codes());
+  }
+
+  /** Creates or updates the patient with what the message gives; reports the changed fields. */
+  Patient upsert(Inbound in, PatientUpdate update) {
+    Optional<Patient> known = find(update);
+    // an MRN that is not the patient's primary one (a merged record's) only identifies
+    boolean primary = known.map(p -> p.mrn() == null || p.mrn().equals(update.mrn())).orElse(true);
+    UpsertResult result =
+        call(() -> patients.upsert(update.fields().toInput(primary), update.clear(), in.source()));
+    long id = result.patient().id();
+    if (result.created()) {
+      in.created("patient", id, result.changedFields());
+    } else {
+      in.updated("patient", id, result.changedFields());
+    }
+    return result.patient();
+  }
+
+  /** The patient the identifiers name; created from PID when there is none. */
+  Patient findOrCreate(Inbound in, PatientUpdate update) {
+    Optional<Patient> known = find(update);
+    return known.isPresent() ? known.get() : upsert(in, update);
+  }
+
+  /** The patient (the survivor of any merge) that the MRN, else another identifier, names. */
+  Optional<Patient> find(PatientUpdate update) {
+    return call(
+        () -> {
+          if (update.mrn() != null) {
+            Optional<Patient> byMrn = patients.findByMrn(update.mrn(), update.mrnAuthority());
+            if (byMrn.isPresent()) {
+              return byMrn;
+            }
+          }
+          Map<Long, Patient> found = new LinkedHashMap<>();
+          for (PatientIdentifier i : update.identifiers()) {
+            patients
+                .findByIdentifier(i.type(), i.value(), i.assigningAuthority())
+                .ifPresent(p -> found.put(p.id(), p));
+          }
+          if (found.size() > 1) {
+            throw Hl7HandlerError.PATIENT_CONFLICT.failure(
+                "PID-3 identifiers name different patients " + found.keySet());
+          }
+          return found.values().stream().findFirst();
+        });
+  }
+
+  /** Runs a patients call, turning its refusals into failures that name PID fields. */
+  static <T> T call(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (InvalidRequestException e) {
+      throw RefusedValues.failure(e, RefusedValues.PATIENT);
+    } catch (ConflictException e) {
+      throw Hl7HandlerError.PATIENT_CONFLICT.failure("PID-3: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package com.practicestudio.hl7.inbound;
+
+import com.practicestudio.codemaps.CodeMapKind;
+import com.practicestudio.directory.Npi;
+import com.practicestudio.directory.Provider;
+import com.practicestudio.directory.ProviderInput;
+import com.practicestudio.directory.ProviderService;
+import com.practicestudio.hl7.inbound.Fields.Xcn;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The provider an XCN names: through the interface's provider code map (Cerner personnel id or
+ * alias → provider id), else the provider with that external id, else with that NPI (XCN-13 {@code
+ * NPI}); an unknown provider with an id and a family name is created. Without either the reference
+ * stays empty: every provider reference of the records is optional.
+ */
+@Component
+class ProviderResolver {
+
+  private final ProviderService providers;
+
+  ProviderResolver(ProviderService providers) {
+    this.providers = providers;
+  }
+
+  /** Finds or creates; empty when the XCN names no one we can keep. */
+  Optional<Long> resolve(Inbound in, Xcn xcn) {
+    Optional<Long> known = find(in, xcn);
+    if (known.isPresent() || xcn.id() == null || xcn.family() == null) {
+      return known;
+    }
+    String npi = isNpi(xcn) ? xcn.id() : null;
+    Provider created =
+        providers.create(
+            new ProviderInput(
+                xcn.id(),
+                npi,
+                xcn.given(),
+                xcn.family(),
+                xcn.degree(),
+                null,
+                null,
+                null,
+                null,
+                null));
+    List<String> fields = new ArrayList<>(List.of("externalId", "firstName", "lastName"));
+    if (npi != null) {
+      fields.add("npi");
+    }
+    in.created("provider", created.id(), fields);
+    return Optional.of(created.id());
+  }
+
+  /** Finds only (for references that carry no name to create a provider with). */
+  Optional<Long> find(Inbound in, Xcn xcn) {
+    if (xcn == null || xcn.id() == null) {
+      return Optional.empty();
+    }
+    Optional<Long> mapped =
+        in.codes()
+            .translate(CodeMapKind.PROVIDER, null, xcn.id())
+            .flatMap(ProviderResolver::id)
+            .filter(providers::exists);
+    if (mapped.isPresent()) {
+      return mapped;
+    }
+    Optional<Provider> byExternalId = providers.findByExternalId(xcn.id());
+    if (byExternalId.isPresent()) {
+      return Optional.of(byExternalId.get().id());
+    }
+    return isNpi(xcn) ? providers.findByNpi(xcn.id()).map(Provider::id) : Optional.empty();
+  }
+
+  private static boolean isNpi(Xcn xcn) {
+    return "NPI".equalsIgnoreCase(xcn.idType()) && Npi.isValid(xcn.id());
+  }
+
+  static Optional<Long> id(String value) {
+    try {
+      return Optional.of(Long.parseLong(value.strip()));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+}
