@@ -161,7 +161,7 @@ class AppointmentRecords {
                     in, new Fields.Xcn(Fields.text(aig, 3, 1), null, null, null, null, null)));
   }
 
-  private static Optional<String> appointmentType(Inbound in) {
+  static Optional<String> appointmentType(Inbound in) {
     Optional<Segment> ais = in.message().segment("AIS");
     Optional<String> type =
         ais.flatMap(
@@ -176,7 +176,7 @@ class AppointmentRecords {
   }
 
   /** SCH-25 through the code map; booked for a new appointment when it does not map. */
-  private static String status(Inbound in, Segment sch, Appointment current) {
+  static String status(Inbound in, Segment sch, Appointment current) {
     Optional<String> mapped =
         in.codes()
             .lookup(CodeMapKind.APPOINTMENT_STATUS, "HL70278", Fields.coded(sch, 25, 1))
@@ -192,7 +192,7 @@ class AppointmentRecords {
   }
 
   /** NTE-3 of the NTEs that follow SCH (and TQ1) before the patient group starts. */
-  private static String notes(Inbound in) {
+  static String notes(Inbound in) {
     List<String> lines = new ArrayList<>();
     boolean inSchedule = false;
     for (Segment s : in.message().segments()) {

@@ -48,7 +48,7 @@ record EdContent(String contentType, String base64, byte[] bytes) {
     String e = encoding == null ? "" : encoding.toUpperCase(Locale.ROOT);
     try {
       return switch (e) {
-        case "BASE64" -> Base64.getMimeDecoder().decode(data);
+        case "BASE64" -> Base64.getDecoder().decode(data);
         case "HEX" -> HexFormat.of().parseHex(data);
         case "A", "" -> data.getBytes(StandardCharsets.UTF_8);
         default ->
@@ -56,7 +56,7 @@ record EdContent(String contentType, String base64, byte[] bytes) {
                 name + ".4 (ED encoding) is not Base64, Hex or A");
       };
     } catch (IllegalArgumentException ex) {
-      throw Hl7HandlerError.BAD_CONTENT.failure(name + ".5 (ED data) is not valid " + e);
+      throw Hl7HandlerError.BAD_CONTENT.failure(name + ".5 (ED data) is not valid " + encoding);
     }
   }
 

@@ -1,0 +1,115 @@
+package com.practicestudio.hl7.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.practicestudio.billing.ChargeDraft;
+import com.practicestudio.hl7v2.Hl7Message;
+import com.practicestudio.journal.ExchangeFailure;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** FT1 → charge fields, one row per mapped field. */
+class Ft1MapperTest {
+
+  private static final String HEAD = "MSH|^~\\&|||||||DFT^P03|1|P|2.5\nPID|1||1^^^^MR||DOE\n";
+
+  // FT1|1|txn|batch|date|posted|type|code|desc|alt desc|qty|extended|unit|…|19 dx|20 performed
+  private static final String FT1 =
+      "FT1|1|12345||20191122|20191122|CG|71045^Xray exam chest 1 view^C4|||2|100&USD|50&USD"
+          + "|||||||J18.9^Pneumonia^I10~29857009^Chest pain^SCT|9941339108^Smith^Adam";
+
+  static Stream<Arguments> fields() {
+    return Stream.of(
+        // FT1-2 transaction id is the external id
+        row("FT1-2 transaction id", FT1, ChargeDraft::externalId, "12345"),
+        // FT1-4 transaction date
+        row("FT1-4 date", FT1, d -> d.serviceDate().toString(), "2019-11-22"),
+        // FT1-7 transaction code when it is CPT/HCPCS, with its text
+        row(
+            "FT1-7 code",
+            FT1,
+            d -> d.code() + " " + d.description(),
+            "71045 Xray exam chest 1 view"),
+        // FT1-10 quantity
+        row("FT1-10 quantity", FT1, ChargeDraft::quantity, new BigDecimal("2")),
+        // FT1-11 extended amount, FT1-12 unit amount (CP price&currency)
+        row("FT1-11 amount", FT1, ChargeDraft::amount, new BigDecimal("100")),
+        row("FT1-12 unit amount", FT1, ChargeDraft::unitAmount, new BigDecimal("50")),
+        // FT1-19 diagnoses: ICD-10 kept, SNOMED left out
+        row("FT1-19 diagnoses", FT1, ChargeDraft::diagnosisCodes, List.of("J18.9")),
+        // FT1-25 procedure code when FT1-7 is a chargemaster code
+        row(
+            "FT1-25 procedure code",
+            "FT1|2|||20191122||CG|626.2|||1|120&USD||||||||||||||99011^first op visit|26",
+            d -> d.code() + " " + d.description() + " " + d.modifiers(),
+            "99011 first op visit [26]"),
+        // HCPCS level II code
+        row(
+            "FT1-7 HCPCS",
+            "FT1|1|9||20200101||CG|J1100^Dexamethasone|||1|12.50",
+            ChargeDraft::code,
+            "J1100"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("fields")
+  void maps_each_field(
+      String field, String ft1, Function<ChargeDraft, Object> read, Object expected) {
+    assertThat(read.apply(draft(HEAD + ft1))).isEqualTo(expected);
+  }
+
+  @Test
+  void diagnoses_come_from_dg1_when_ft1_19_has_none() {
+    ChargeDraft draft =
+        draft(
+            HEAD
+                + "FT1|1|7||20200101||CG|99213|||1|80\n"
+                + "DG1|1|I10|E11.9^Type 2 diabetes\nDG1|2||M545^Low back pain^I10\n"
+                + "DG1|3|I9|250.00^Diabetes^I9");
+    assertThat(draft.diagnosisCodes()).containsExactly("E11.9", "M545");
+  }
+
+  @Test
+  void only_charges_are_posted() {
+    Hl7Message m = TestInbound.message(HEAD + "FT1|1|7||20200101||CD|99213|||1|80");
+    assertThat(Ft1Mapper.isCharge(m.segment("FT1").orElseThrow())).isFalse();
+  }
+
+  @Test
+  void a_missing_date_or_a_foreign_currency_names_the_ft1() {
+    assertThatThrownBy(() -> draft(HEAD + "FT1|1|7||||CG|99213|||1|80"))
+        .isInstanceOfSatisfying(
+            ExchangeFailure.class,
+            f ->
+                assertThat(f.code() + " " + f.text())
+                    .isEqualTo("HL7-104 FT1(1)-4 gives no transaction date"));
+    assertThatThrownBy(() -> draft(HEAD + "FT1|1|7||20200101||CG|99213|||1|80&EUR"))
+        .isInstanceOfSatisfying(
+            ExchangeFailure.class,
+            f ->
+                assertThat(f.code() + " " + f.text()).isEqualTo("HL7-107 FT1(1)-11 is not in USD"));
+    assertThatThrownBy(() -> draft(HEAD + "FT1|1|7||20200101||CG|99213|||two"))
+        .isInstanceOfSatisfying(
+            ExchangeFailure.class,
+            f ->
+                assertThat(f.code() + " " + f.text())
+                    .isEqualTo("HL7-106 FT1(1)-10 is not a number"));
+  }
+
+  private static ChargeDraft draft(String text) {
+    Hl7Message m = TestInbound.message(text);
+    return Ft1Mapper.draft(m, m.segment("FT1").orElseThrow(), "FT1(1)", 1L, null, null);
+  }
+
+  private static Arguments row(
+      String field, String ft1, Function<ChargeDraft, Object> read, Object expected) {
+    return Arguments.of(field, ft1, read, expected);
+  }
+}
