@@ -1,0 +1,161 @@
+package com.practicestudio.hl7.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.practicestudio.directory.LocationService;
+import com.practicestudio.directory.ProviderService;
+import com.practicestudio.journal.Exchange;
+import com.practicestudio.journal.ExchangeJournal;
+import com.practicestudio.journal.ExchangeStatus;
+import com.practicestudio.journal.Reprocessing;
+import com.practicestudio.patients.Patient;
+import com.practicestudio.patients.PatientService;
+import com.practicestudio.scheduling.Appointment;
+import com.practicestudio.scheduling.AppointmentService;
+import com.practicestudio.scheduling.AppointmentStatus;
+import com.practicestudio.testing.IntegrationTest;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** SIU S12/S14/S15 through the real journal and workers on the real database. */
+@IntegrationTest
+class SiuHandlersIT {
+
+  @Autowired ExchangeJournal journal;
+  @Autowired Reprocessing reprocessing;
+  @Autowired PatientService patients;
+  @Autowired AppointmentService appointments;
+  @Autowired LocationService locations;
+  @Autowired ProviderService providers;
+
+  private InboundJournal hl7;
+  private String mrn;
+  private String filler;
+  private String room;
+
+  @BeforeEach
+  void ids() {
+    hl7 = new InboundJournal(journal);
+    mrn = "M" + unique();
+    filler = "SE" + unique();
+    room = "R" + unique();
+  }
+
+  @Test
+  void s12_books_the_appointment_and_creates_the_unknown_patient_from_pid() {
+    Exchange row = hl7.apply(siu("S12", "Booked", room, "20260410090000", "20260410093000"));
+
+    assertThat(row.status()).isEqualTo(ExchangeStatus.APPLIED);
+    Patient patient = patients.findByMrn(mrn, "HOSP").orElseThrow();
+    assertThat(patient.lastName()).isEqualTo("BEEBLEBROX");
+    Appointment a = appointments.findByExternalId(filler).orElseThrow();
+    assertThat(a.patientId()).isEqualTo(patient.id());
+    assertThat(a.status()).isEqualTo(AppointmentStatus.BOOKED);
+    assertThat(a.appointmentType()).as("SCH-8 through the code map").isEqualTo("office-visit");
+    assertThat(a.reason()).isEqualTo("Annual check");
+    assertThat(a.notes()).isEqualTo("Bring the referral");
+    // no offset: the AIL location's zone (created with the default, America/Chicago)
+    assertThat(a.startTime()).isEqualTo(Instant.parse("2026-04-10T14:00:00Z"));
+    assertThat(a.endTime()).isEqualTo(Instant.parse("2026-04-10T14:30:00Z"));
+    assertThat(locations.get(a.locationId()).externalId()).isEqualTo("MAIN/" + room);
+    assertThat(providers.get(a.providerId()).lastName()).isEqualTo("Adams");
+  }
+
+  @Test
+  void s14_changes_what_the_message_says_and_a_replay_changes_nothing() {
+    hl7.apply(siu("S12", "Booked", room, "20260410090000", "20260410093000"));
+    String other = "R" + unique();
+
+    Exchange modified = hl7.apply(siu("S14", "Booked", other, "20260410100000", "20260410104500"));
+
+    Appointment a = appointments.findByExternalId(filler).orElseThrow();
+    assertThat(modified.status()).isEqualTo(ExchangeStatus.APPLIED);
+    assertThat(a.startTime()).isEqualTo(Instant.parse("2026-04-10T15:00:00Z"));
+    assertThat(a.durationMinutes()).isEqualTo(45);
+    assertThat(locations.get(a.locationId()).externalId()).isEqualTo("MAIN/" + other);
+    assertThat(reprocessing.dryRun(modified.id()).changes()).isEmpty();
+    hl7.apply(siu("S14", "Booked", other, "20260410100000", "20260410104500"));
+    assertThat(appointments.byId(a.id()).version()).isEqualTo(a.version());
+  }
+
+  @Test
+  void s15_cancels_and_a_late_s12_leaves_the_cancelled_appointment_alone() {
+    hl7.apply(siu("S12", "Booked", room, "20260410090000", "20260410093000"));
+
+    Exchange cancel = hl7.apply(siu("S15", "Cancelled", room, "20260410090000", "20260410093000"));
+    Exchange late = hl7.apply(siu("S12", "Booked", room, "20260410090000", "20260410093000"));
+
+    assertThat(cancel.status()).isEqualTo(ExchangeStatus.APPLIED);
+    Appointment a = appointments.findByExternalId(filler).orElseThrow();
+    assertThat(a.status()).isEqualTo(AppointmentStatus.CANCELLED);
+    assertThat(a.statusReason()).isEqualTo("Patient request");
+    assertThat(late.status()).isEqualTo(ExchangeStatus.IGNORED);
+    assertThat(late.errorText()).isEqualTo("SCH-2 names a cancelled appointment; left unchanged");
+  }
+
+  @Test
+  void an_s15_for_an_appointment_never_received_records_it_cancelled() {
+    Exchange row = hl7.apply(siu("S15", "Cancelled", room, "20260410090000", "20260410093000"));
+
+    assertThat(row.status()).isEqualTo(ExchangeStatus.APPLIED);
+    assertThat(appointments.findByExternalId(filler).orElseThrow().status())
+        .isEqualTo(AppointmentStatus.CANCELLED);
+  }
+
+  @Test
+  void an_appointment_id_of_another_patient_or_no_id_at_all_fails_with_a_code() {
+    hl7.apply(siu("S12", "Booked", room, "20260410090000", "20260410093000"));
+    String someoneElse =
+        siu("S14", "Booked", room, "20260410090000", "20260410093000")
+            .replace(mrn + "^^^HOSP^MR", "X" + unique() + "^^^HOSP^MR");
+    String noIds =
+        siu("S12", "Booked", room, "20260410090000", "20260410093000")
+            .replace("SCH|P" + filler + "|" + filler + "|", "SCH|||");
+
+    Exchange conflict = hl7.apply(someoneElse);
+    Exchange missing = hl7.apply(noIds);
+
+    assertThat(conflict.errorCode() + " " + conflict.errorText())
+        .isEqualTo("HL7-108 SCH-2 names an appointment of another patient");
+    assertThat(missing.errorCode() + " " + missing.errorText())
+        .isEqualTo("HL7-104 SCH-2 and SCH-1 give no appointment id");
+  }
+
+  /** An SIU like Mirth's samples, with the given trigger, filler status, room and times. */
+  private String siu(String trigger, String fillerStatus, String ail, String start, String end) {
+    return "MSH|^~\\&|SCHED|CLINIC|PS|PS|20260401120000||SIU^"
+        + trigger
+        + "|"
+        + UUID.randomUUID()
+        + "|P|2.3\n"
+        + "SCH|P"
+        + filler
+        + "|"
+        + filler
+        + "|||1|CANCEL^Patient request|Annual check|OV^Office Visit|30|min|^^^"
+        + start
+        + "^"
+        + end
+        + "|".repeat(14)
+        + fillerStatus
+        + "\n"
+        + "NTE|1||Bring the referral\n"
+        + "PID|1||"
+        + mrn
+        + "^^^HOSP^MR||BEEBLEBROX^ZAPHOD||19781012|M\n"
+        + "RGS|1|A\n"
+        + "AIL|1|A|"
+        + ail
+        + "^^^MAIN|^Main Office\n"
+        + "AIP|1|A|P"
+        + filler
+        + "^Adams^Douglas^A^^^MD|D^Doctor\n";
+  }
+
+  private static String unique() {
+    return UUID.randomUUID().toString().substring(0, 8);
+  }
+}
