@@ -27,8 +27,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The journal's REST API on the whole server. No handler is registered in the server yet, so the
- * running workers fail every recorded row with JOURNAL-001 — real FAILED rows to work with.
+ * The journal's REST API on the whole server. The rows use message types no handler takes (ADT
+ * A14/A15, ORU R30), so the running workers fail every recorded row with JOURNAL-001 — real FAILED
+ * rows to work with.
  */
 @IntegrationTest
 class ExchangesApiIT {
@@ -50,7 +51,7 @@ class ExchangesApiIT {
               .recordInbound(
                   InboundMessage.of(
                           Channel.HL7,
-                          i == 2 ? "ORU^R01" : "ADT^A0" + (i + 4),
+                          i == 2 ? "ORU^R30" : "ADT^A1" + (i + 4),
                           sender,
                           "MSG-" + i,
                           new Payload(
@@ -87,7 +88,7 @@ class ExchangesApiIT {
 
     String base = "/api/v1/exchanges?sender=" + sender;
     assertThat(idsOf(admin(base + "&type=ADT^*"))).containsExactly(ids.get(1), ids.get(0));
-    assertThat(idsOf(admin(base + "&type=ORU^R01&status=FAILED&channel=HL7&direction=INBOUND")))
+    assertThat(idsOf(admin(base + "&type=ORU^R30&status=FAILED&channel=HL7&direction=INBOUND")))
         .containsExactly(ids.get(2));
     assertThat(idsOf(admin(base + "&q=MSG-1"))).containsExactly(ids.get(1));
     assertThat(idsOf(admin("/api/v1/exchanges?correlationKey=MRN:" + sender))).hasSize(3);
@@ -97,7 +98,7 @@ class ExchangesApiIT {
     Map<?, ?> row = (Map<?, ?>) ((List<?>) page2.get("items")).get(0);
     assertThat(row.get("status")).isEqualTo("FAILED");
     assertThat(row.get("errorCode")).isEqualTo("JOURNAL-001");
-    assertThat(row.get("messageType")).isEqualTo("ADT^A04");
+    assertThat(row.get("messageType")).isEqualTo("ADT^A14");
     assertThat((String) row.get("receivedAt")).endsWith("Z");
   }
 
