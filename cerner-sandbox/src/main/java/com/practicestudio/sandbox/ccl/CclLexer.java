@@ -12,7 +12,7 @@ import java.util.List;
 final class CclLexer {
 
   private static final List<String> TWO_CHAR = List.of("!=", "<>", "<=", ">=", "->");
-  private static final String ONE_CHAR = "(),.=<>+-*/:#%@[]!{}";
+  private static final String ONE_CHAR = "(),.=<>+-*/:#%";
 
   private final String text;
   private final List<Token> tokens = new ArrayList<>();
