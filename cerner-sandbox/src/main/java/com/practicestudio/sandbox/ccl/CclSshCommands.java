@@ -16,7 +16,7 @@ import org.apache.sshd.server.shell.UnknownCommandFactory;
  * The CCL back end over SSH: the exec command {@code ccl} runs a script or text given as arguments
  * (see {@link CclInvocation}), or, with no arguments, the JSON request read from standard input
  * (the HTTP service's body). It writes the JSON reply and one newline to standard output and exits
- * 0 for S and Z, 1 for F. Other commands answer "Unknown command" with exit status 127.
+ * 0 for S and Z, 1 for F. Other commands answer "Unknown command" on standard error, exit status 1.
  */
 public final class CclSshCommands implements CommandFactory {
 
