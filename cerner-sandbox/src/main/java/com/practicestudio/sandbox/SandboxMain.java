@@ -84,8 +84,7 @@ public final class SandboxMain {
                 "Token endpoint", urls.tokenUrl(),
                 "Authorize endpoint", urls.authorizeUrl(),
                 "Millennium services", urls.millenniumBase() + "/patient/v1, /scheduling/v1",
-                "CCL service",
-                    "POST " + urls.cclBase() + "/run (scope " + ScopeSet.CCL_RUN + ")",
+                "CCL service", "POST " + urls.cclBase() + "/run (scope " + ScopeSet.CCL_RUN + ")",
                 "Admin", urls.adminBase()));
     out.println("Cerner sandbox (tenant " + sandbox.tenant() + ")");
     for (String key :

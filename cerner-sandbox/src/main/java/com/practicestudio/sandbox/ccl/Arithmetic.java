@@ -4,15 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * {@code + - * /} on numbers, and a date-time plus or minus a number of days (CCL date
- * arithmetic, e.g. {@code SYSDATE - 30}).
+ * {@code + - * /} on numbers, and a date-time plus or minus a number of days (CCL date arithmetic,
+ * e.g. {@code SYSDATE - 30}).
  */
 final class Arithmetic {
 
   private Arithmetic() {}
 
-  static Compiled compile(Expr.Op op, Compiled left, Compiled right, Pos pos)
-      throws CclException {
+  static Compiled compile(Expr.Op op, Compiled left, Compiled right, Pos pos) throws CclException {
     CclType a = left.type();
     CclType b = right.type();
     boolean dateShift =

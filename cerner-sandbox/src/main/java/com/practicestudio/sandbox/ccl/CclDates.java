@@ -13,8 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * CCL date-time text: what CNVTDATETIME reads ({@code 31-DEC-2100}, {@code 31-DEC-2100 00:00:00.00},
- * {@code 01-JAN-2026 0930}) and the FORMAT date masks ({@code MM/DD/YYYY;;D}, {@code
+ * CCL date-time text: what CNVTDATETIME reads ({@code 31-DEC-2100}, {@code 31-DEC-2100
+ * 00:00:00.00}, {@code 01-JAN-2026 0930}) and the FORMAT date masks ({@code MM/DD/YYYY;;D}, {@code
  * YYYY-MM-DD HH:MM:SS;;D}, {@code DD-MMM-YYYY}). The sandbox's Millennium clock is UTC.
  */
 final class CclDates {
@@ -72,8 +72,8 @@ final class CclDates {
   }
 
   /**
-   * Formats with a CCL date mask: YYYY, YY, MMM (JAN), MM (month, or minutes after HH), DD, HH,
-   * SS; other characters are copied; a {@code ;;D} (or any {@code ;;x}) suffix is dropped.
+   * Formats with a CCL date mask: YYYY, YY, MMM (JAN), MM (month, or minutes after HH), DD, HH, SS;
+   * other characters are copied; a {@code ;;D} (or any {@code ;;x}) suffix is dropped.
    *
    * @return null when the mask holds none of the date tokens (not a date mask)
    */
@@ -113,8 +113,7 @@ final class CclDates {
       case "YYYY" -> String.format("%04d", at.getYear());
       case "YY" -> String.format("%02d", at.getYear() % 100);
       case "MMM" -> at.getMonth().getDisplayName(TextStyle.SHORT, Locale.US).toUpperCase(Locale.US);
-      case "MM" ->
-          String.format("%02d", afterHours ? at.getMinute() : at.getMonthValue());
+      case "MM" -> String.format("%02d", afterHours ? at.getMinute() : at.getMonthValue());
       case "DD" -> String.format("%02d", at.getDayOfMonth());
       case "HH" -> String.format("%02d", at.getHour());
       default -> String.format("%02d", at.getSecond());

@@ -18,12 +18,22 @@ final class CclFunctions {
 
   static final Set<String> NAMES =
       Set.of(
-          "CNVTUPPER", "CNVTLOWER", "TRIM", "BUILD2", "CONCAT", "CNVTSTRING", "CNVTREAL",
-          "CNVTDATETIME", "FORMAT", "UAR_GET_CODE_DISPLAY", "UAR_GET_CODE_MEANING",
-          "UAR_GET_CODE_DESCRIPTION", "UAR_GET_CODE_BY", "CNVTALIAS");
+          "CNVTUPPER",
+          "CNVTLOWER",
+          "TRIM",
+          "BUILD2",
+          "CONCAT",
+          "CNVTSTRING",
+          "CNVTREAL",
+          "CNVTDATETIME",
+          "FORMAT",
+          "UAR_GET_CODE_DISPLAY",
+          "UAR_GET_CODE_MEANING",
+          "UAR_GET_CODE_DESCRIPTION",
+          "UAR_GET_CODE_BY",
+          "CNVTALIAS");
 
-  static Compiled compile(Expr.Call call, List<Compiled> args, RunContext run)
-      throws CclException {
+  static Compiled compile(Expr.Call call, List<Compiled> args, RunContext run) throws CclException {
     Pos pos = call.pos();
     Compiled[] a = args.toArray(Compiled[]::new);
     String name = call.function();
@@ -31,7 +41,8 @@ final class CclFunctions {
       case "CNVTUPPER", "CNVTLOWER" -> {
         expect(call, args, CclType.VC);
         boolean upper = name.equals("CNVTUPPER");
-        yield string(v -> upper ? s(v[0]).toUpperCase(Locale.ROOT) : s(v[0]).toLowerCase(Locale.ROOT), a);
+        yield string(
+            v -> upper ? s(v[0]).toUpperCase(Locale.ROOT) : s(v[0]).toLowerCase(Locale.ROOT), a);
       }
       case "TRIM" -> trim(call, args);
       case "BUILD2", "CONCAT" -> {
@@ -52,7 +63,8 @@ final class CclFunctions {
       case "FORMAT" -> format(call, args);
       case "UAR_GET_CODE_DISPLAY", "UAR_GET_CODE_MEANING", "UAR_GET_CODE_DESCRIPTION" -> {
         expect(call, args, CclType.F8);
-        yield string(v -> codeText(name, run.codes().find(((Double) v[0]).longValue()).orElse(null)), a);
+        yield string(
+            v -> codeText(name, run.codes().find(((Double) v[0]).longValue()).orElse(null)), a);
       }
       case "UAR_GET_CODE_BY" -> {
         expect(call, args, CclType.VC, CclType.F8, CclType.VC);
@@ -164,7 +176,8 @@ final class CclFunctions {
 
   private static Compiled format(Expr.Call call, List<Compiled> args) throws CclException {
     if (args.size() == 2 && args.get(0).type() != CclType.DQ8) {
-      throw CclException.unsupported(call.pos(), "FORMAT of a " + args.get(0).type() + " (date masks only)");
+      throw CclException.unsupported(
+          call.pos(), "FORMAT of a " + args.get(0).type() + " (date masks only)");
     }
     expect(call, args, CclType.DQ8, CclType.VC);
     Pos pos = call.pos();

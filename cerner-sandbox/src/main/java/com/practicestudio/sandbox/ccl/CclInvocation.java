@@ -25,8 +25,7 @@ final class CclInvocation {
             && !first.isWord("SELECT")
             && !first.isWord("DROP")
             && !first.isWord("CREATE")
-            && (lexer.peek(1).kind() == Token.Kind.PARAM
-                || lexer.peek(1).kind() == Token.Kind.EOF);
+            && (lexer.peek(1).kind() == Token.Kind.PARAM || lexer.peek(1).kind() == Token.Kind.EOF);
     if (named) {
       lexer.next();
       return CclRequest.script(first.text(), parameters(lexer));

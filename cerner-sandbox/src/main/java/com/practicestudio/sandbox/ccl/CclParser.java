@@ -63,7 +63,8 @@ final class CclParser extends ExprParser {
     lexer.next();
     Token what = lexer.peek(0);
     if (!what.isWord("PROGRAM")) {
-      throw CclException.unsupported(what.pos(), "DROP " + what.describe().toUpperCase(Locale.ROOT));
+      throw CclException.unsupported(
+          what.pos(), "DROP " + what.describe().toUpperCase(Locale.ROOT));
     }
     lexer.next();
     programName();
@@ -178,8 +179,7 @@ final class CclParser extends ExprParser {
     } else {
       alias = table;
     }
-    return new Select.TableRef(
-        table.upper(), alias.text().toLowerCase(Locale.ROOT), table.pos());
+    return new Select.TableRef(table.upper(), alias.text().toLowerCase(Locale.ROOT), table.pos());
   }
 
   private List<Select.PlanStep> plan() throws CclException {

@@ -11,8 +11,8 @@ final class CclRequests {
   private CclRequests() {}
 
   /**
-   * {@code {"script": name | "text": ccl, "parameters": {"$name": value, ...}}}; values are strings,
-   * numbers or null.
+   * {@code {"script": name | "text": ccl, "parameters": {"$name": value, ...}}}; values are
+   * strings, numbers or null.
    *
    * @throws IllegalArgumentException naming the field at fault
    */

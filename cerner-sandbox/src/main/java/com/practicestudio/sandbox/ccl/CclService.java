@@ -68,9 +68,7 @@ public final class CclService {
     }
     if (script.selects().size() > 1) {
       throw new CclException(
-          CclException.Kind.SCRIPT,
-          script.selects().get(1).pos(),
-          "one SELECT per request");
+          CclException.Kind.SCRIPT, script.selects().get(1).pos(), "one SELECT per request");
     }
     return script.selects().get(0);
   }

@@ -1,7 +1,6 @@
 package com.practicestudio.sandbox.ccl;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.practicestudio.sandbox.SandboxUrls;
 import com.practicestudio.sandbox.auth.AccessToken;
@@ -17,10 +16,10 @@ import java.util.Map;
 /**
  * The CCL service over HTTP: {@code POST /ccl/v1/run} with a JSON request ({@code {"script":
  * "ps_patient_by_mrn", "parameters": {"$mrn": "10002000"}}} or {@code {"text": "SELECT ... GO",
- * "parameters": {...}}}) answers 200 with the CCL reply, whose {@code status_data.status} says S,
- * Z or F; {@code GET /ccl/v1/scripts} lists the named scripts. Needs a bearer token of the
- * sandbox's authorization server with the {@code system/ccl.run} scope: 401 without a valid one,
- * 403 without the scope; a body that is not a JSON request answers 400. Error bodies are F replies.
+ * "parameters": {...}}}) answers 200 with the CCL reply, whose {@code status_data.status} says S, Z
+ * or F; {@code GET /ccl/v1/scripts} lists the named scripts. Needs a bearer token of the sandbox's
+ * authorization server with the {@code system/ccl.run} scope: 401 without a valid one, 403 without
+ * the scope; a body that is not a JSON request answers 400. Error bodies are F replies.
  */
 public final class CclServlet extends HttpServlet {
 
@@ -46,7 +45,8 @@ public final class CclServlet extends HttpServlet {
       try {
         ccl = CclRequests.fromJson(JSON.readTree(request.getInputStream()));
       } catch (JsonProcessingException | IllegalArgumentException e) {
-        String why = e instanceof IllegalArgumentException ? e.getMessage() : "the body is not JSON";
+        String why =
+            e instanceof IllegalArgumentException ? e.getMessage() : "the body is not JSON";
         refuse(response, 400, CclException.Kind.SCRIPT, why);
         return;
       }

@@ -32,7 +32,8 @@ final class ExprCompiler {
   Compiled condition(Expr expr, String where) throws CclException {
     Compiled compiled = compile(expr);
     if (compiled.type() != CclType.BOOL) {
-      throw CclException.semantic(expr.pos(), where + " needs a condition, not a " + compiled.type());
+      throw CclException.semantic(
+          expr.pos(), where + " needs a condition, not a " + compiled.type());
     }
     return compiled;
   }
@@ -122,10 +123,11 @@ final class ExprCompiler {
       case "SYSDATE" -> Compiled.constant(CclType.DQ8, now);
       case "CURDATE" ->
           Compiled.constant(
-              CclType.DQ8, LocalDate.ofInstant(now, ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC)
-                  .toInstant());
+              CclType.DQ8,
+              LocalDate.ofInstant(now, ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant());
       case "CURTIME" -> Compiled.constant(CclType.TM, time.truncatedTo(ChronoUnit.MINUTES));
-      case "CURTIME3" -> Compiled.constant(CclType.TM, time.withNano(time.getNano() / 10_000_000 * 10_000_000));
+      case "CURTIME3" ->
+          Compiled.constant(CclType.TM, time.withNano(time.getNano() / 10_000_000 * 10_000_000));
       default ->
           throw CclException.semantic(
               name.pos(),

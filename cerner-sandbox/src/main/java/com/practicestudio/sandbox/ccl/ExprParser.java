@@ -15,9 +15,30 @@ class ExprParser {
   /** Words that end an expression and cannot be names. */
   static final Set<String> RESERVED =
       Set.of(
-          "FROM", "WHERE", "PLAN", "JOIN", "ORDER", "BY", "WITH", "GO", "END", "AND", "OR", "NOT",
-          "IN", "BETWEEN", "IS", "AS", "DESC", "ASC", "HEAD", "DETAIL", "FOOT", "SELECT",
-          "DISTINCT", "INTO");
+          "FROM",
+          "WHERE",
+          "PLAN",
+          "JOIN",
+          "ORDER",
+          "BY",
+          "WITH",
+          "GO",
+          "END",
+          "AND",
+          "OR",
+          "NOT",
+          "IN",
+          "BETWEEN",
+          "IS",
+          "AS",
+          "DESC",
+          "ASC",
+          "HEAD",
+          "DETAIL",
+          "FOOT",
+          "SELECT",
+          "DISTINCT",
+          "INTO");
 
   final CclLexer lexer;
 

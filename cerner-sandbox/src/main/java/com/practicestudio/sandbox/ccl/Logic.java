@@ -5,8 +5,7 @@ final class Logic {
 
   private Logic() {}
 
-  static Compiled andOr(Expr.Op op, Compiled left, Compiled right, Pos pos)
-      throws CclException {
+  static Compiled andOr(Expr.Op op, Compiled left, Compiled right, Pos pos) throws CclException {
     if (left.type() != CclType.BOOL || right.type() != CclType.BOOL) {
       throw CclException.semantic(pos, op.symbol + " needs a condition on each side");
     }

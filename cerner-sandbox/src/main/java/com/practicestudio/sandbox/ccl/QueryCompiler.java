@@ -146,8 +146,7 @@ final class QueryCompiler {
     Compiled column = compiler.compile(columnSide);
     Compiled key = compiler.compile(keySide);
     boolean sameType =
-        column.type() == key.type()
-            && (column.type() == CclType.F8 || column.type() == CclType.VC);
+        column.type() == key.type() && (column.type() == CclType.F8 || column.type() == CclType.VC);
     if (column.level() != level || key.level() >= level || !sameType) {
       return null;
     }

@@ -7,7 +7,11 @@ import java.util.List;
  * when one of them is {@code column = value-known-before}, an index lookup instead of a scan.
  */
 record QueryPlan(
-    List<Step> steps, List<Output> outputs, List<OrderKey> order, boolean distinct, Integer maxRec) {
+    List<Step> steps,
+    List<Output> outputs,
+    List<OrderKey> order,
+    boolean distinct,
+    Integer maxRec) {
 
   /** One table of the nested loop. */
   record Step(String alias, Table table, Lookup lookup, List<Compiled> filters) {}

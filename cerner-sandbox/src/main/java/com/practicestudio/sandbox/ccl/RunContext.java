@@ -33,8 +33,7 @@ final class RunContext {
   }
 
   Table table(String name) {
-    return tables.computeIfAbsent(
-        name, n -> new Table(MillenniumTables.ALL.get(n), rows.rows(n)));
+    return tables.computeIfAbsent(name, n -> new Table(MillenniumTables.ALL.get(n), rows.rows(n)));
   }
 
   CodeValueRows codes() {

@@ -97,9 +97,20 @@ final class TableRows {
       Address a = p.addresses().get(i);
       rows.add(
           new Object[] {
-            num(p.personId() * 10 + i + 1), "PERSON", num(p.personId()),
-            num(DomainCodes.addressType(a.use()).value()), num(i + 1L), a.line1(), a.line2(),
-            a.city(), a.state(), a.postalCode(), a.country(), num(1), p.lastUpdated(), END_OF_TIME
+            num(p.personId() * 10 + i + 1),
+            "PERSON",
+            num(p.personId()),
+            num(DomainCodes.addressType(a.use()).value()),
+            num(i + 1L),
+            a.line1(),
+            a.line2(),
+            a.city(),
+            a.state(),
+            a.postalCode(),
+            a.country(),
+            num(1),
+            p.lastUpdated(),
+            END_OF_TIME
           });
     }
     return rows;
@@ -111,9 +122,16 @@ final class TableRows {
       Phone phone = p.phones().get(i);
       rows.add(
           new Object[] {
-            num(p.personId() * 10 + i + 1), "PERSON", num(p.personId()),
-            num(DomainCodes.phoneType(phone.use()).value()), num(i + 1L), phone.nationalDigits(),
-            phone.nationalDigits(), num(1), p.lastUpdated(), END_OF_TIME
+            num(p.personId() * 10 + i + 1),
+            "PERSON",
+            num(p.personId()),
+            num(DomainCodes.phoneType(phone.use()).value()),
+            num(i + 1L),
+            phone.nationalDigits(),
+            phone.nationalDigits(),
+            num(1),
+            p.lastUpdated(),
+            END_OF_TIME
           });
     }
     return rows;
@@ -154,8 +172,14 @@ final class TableRows {
   private Object[] event(AppointmentRecord a) {
     CodeValue state = DomainCodes.schedulingState(a.status());
     return new Object[] {
-      num(a.appointmentId()), code(a.serviceType()), num(state.value()), state.meaning(),
-      a.comment(), num(1), END_OF_TIME, num(a.version() - 1L)
+      num(a.appointmentId()),
+      code(a.serviceType()),
+      num(state.value()),
+      state.meaning(),
+      a.comment(),
+      num(1),
+      END_OF_TIME,
+      num(a.version() - 1L)
     };
   }
 
@@ -164,19 +188,44 @@ final class TableRows {
     CodeValue state = DomainCodes.schedulingState(a.status());
     double minutes = Duration.between(a.start(), a.end()).toMinutes();
     Object[] patient = {
-      num(a.appointmentId() * 10 + 1), num(a.appointmentId()), num(a.patientId()), num(0),
-      num(0), "PATIENT", num(0), a.start(), a.end(), minutes, num(state.value()),
-      state.meaning(), num(a.locationId()), num(1), END_OF_TIME
+      num(a.appointmentId() * 10 + 1),
+      num(a.appointmentId()),
+      num(a.patientId()),
+      num(0),
+      num(0),
+      "PATIENT",
+      num(0),
+      a.start(),
+      a.end(),
+      minutes,
+      num(state.value()),
+      state.meaning(),
+      num(a.locationId()),
+      num(1),
+      END_OF_TIME
     };
     Object[] resource = {
-      num(a.appointmentId() * 10 + 2), num(a.appointmentId()), num(0), num(0),
-      num(a.providerId()), "RESOURCE", num(1), a.start(), a.end(), minutes, num(state.value()),
-      state.meaning(), num(a.locationId()), num(1), END_OF_TIME
+      num(a.appointmentId() * 10 + 2),
+      num(a.appointmentId()),
+      num(0),
+      num(0),
+      num(a.providerId()),
+      "RESOURCE",
+      num(1),
+      a.start(),
+      a.end(),
+      minutes,
+      num(state.value()),
+      state.meaning(),
+      num(a.locationId()),
+      num(1),
+      END_OF_TIME
     };
     return List.of(patient, resource);
   }
 
-  private static <T> List<Object[]> each(List<T> records, java.util.function.Function<T, Object[]> row) {
+  private static <T> List<Object[]> each(
+      List<T> records, java.util.function.Function<T, Object[]> row) {
     return records.stream().map(row).toList();
   }
 

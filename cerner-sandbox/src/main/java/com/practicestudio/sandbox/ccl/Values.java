@@ -12,8 +12,8 @@ final class Values {
   static final int NONE = Integer.MIN_VALUE;
 
   /**
-   * Compares two values: numbers as numbers, strings without trailing blanks, date-times in time;
-   * a string against a number is read as a number.
+   * Compares two values: numbers as numbers, strings without trailing blanks, date-times in time; a
+   * string against a number is read as a number.
    *
    * @return negative, zero or positive, or {@link #NONE}
    */

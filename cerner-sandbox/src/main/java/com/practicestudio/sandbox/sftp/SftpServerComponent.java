@@ -27,8 +27,8 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
  * The sandbox's SSH server (Apache MINA SSHD): SFTP with password and public-key users, each rooted
  * in its own folder holding {@code inbound/} (files for the Cerner side) and {@code outbound/}
  * (files the Cerner side leaves for pick-up); {@code ../} never leaves that folder. The host key is
- * generated once in the work dir and reused, so clients can pin it. SSH exec commands (the CCL
- * back end) come from the command factory given, if any.
+ * generated once in the work dir and reused, so clients can pin it. SSH exec commands (the CCL back
+ * end) come from the command factory given, if any.
  */
 public final class SftpServerComponent implements SandboxComponent {
 

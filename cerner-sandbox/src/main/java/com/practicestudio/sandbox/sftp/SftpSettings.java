@@ -10,8 +10,8 @@ import java.util.List;
  * @param host the address to listen on
  * @param workDir where the host key is kept ({@code sftp-host-key}, {@code sftp-host-key.pub}) so
  *     it survives restarts; null for a temporary folder (a new key each start)
- * @param root the folder holding one folder per user; null for {@code <workDir>/sftp} (with no
- *     work dir, a temporary folder removed at close)
+ * @param root the folder holding one folder per user; null for {@code <workDir>/sftp} (with no work
+ *     dir, a temporary folder removed at close)
  * @param defaultUser the user printed at start
  * @param users further users (see {@link SftpUsers} for the JSON form)
  */

@@ -1,8 +1,8 @@
 package com.practicestudio.sandbox.sftp;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.PublicKey;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.sshd.common.config.keys.KeyUtils;
 

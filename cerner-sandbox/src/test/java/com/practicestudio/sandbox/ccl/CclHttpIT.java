@@ -46,7 +46,10 @@ class CclHttpIT {
   @Test
   void the_mrn_found_through_person_alias_is_the_one_fhir_finds_by_identifier() {
     PatientRecord patient =
-        sandbox.data().patients().stream().filter(PatientRecord::active).skip(5).findFirst()
+        sandbox.data().patients().stream()
+            .filter(PatientRecord::active)
+            .skip(5)
+            .findFirst()
             .orElseThrow();
     HttpResponse<String> response =
         run(
@@ -58,8 +61,8 @@ class CclHttpIT {
              "parameters": {"$mrn": "%s"}}"""
                 .formatted(patient.mrn()));
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("application/json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
     JsonNode reply = SandboxHttp.json(response.body());
     assertThat(reply.at("/status_data/status").asText()).isEqualTo("S");
     assertThat(reply.at("/status_data/subeventstatus/0/OperationStatus").asText()).isEqualTo("S");
@@ -93,7 +96,9 @@ class CclHttpIT {
   @Test
   void a_parse_error_answers_F_with_its_line_and_column() {
     HttpResponse<String> response =
-        run(cclToken, "{\"text\": \"select p.person_id\\nfrom person p\\nwhere p.person_id = go\"}");
+        run(
+            cclToken,
+            "{\"text\": \"select p.person_id\\nfrom person p\\nwhere p.person_id = go\"}");
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode reply = SandboxHttp.json(response.body());
     assertThat(reply.at("/status_data/status").asText()).isEqualTo("F");
@@ -111,8 +116,7 @@ class CclHttpIT {
   void a_body_that_is_not_a_request_answers_400_with_an_F_reply() {
     HttpResponse<String> response = run(cclToken, "[1, 2]");
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(SandboxHttp.json(response.body()).at("/status_data/status").asText())
-        .isEqualTo("F");
+    assertThat(SandboxHttp.json(response.body()).at("/status_data/status").asText()).isEqualTo("F");
     assertThat(run(cclToken, "{\"text\": 5}").body()).contains("text must be a string");
     assertThat(run(cclToken, "{\"script\": \"x\", \"parameters\": {\"a\": [1]}}").body())
         .contains("parameters.a must be a string, a number or null");
@@ -123,8 +127,8 @@ class CclHttpIT {
     String body = "{\"script\": \"ps_code_values\", \"parameters\": {\"code_set\": 57}}";
     HttpResponse<String> anonymous = run(null, body);
     assertThat(anonymous.statusCode()).isEqualTo(401);
-    assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-        value -> assertThat(value).startsWith("Bearer realm="));
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(value -> assertThat(value).startsWith("Bearer realm="));
     assertThat(run("not-a-token", body).statusCode()).isEqualTo(401);
     HttpResponse<String> withoutScope = run(http.systemToken("system/Patient.read"), body);
     assertThat(withoutScope.statusCode()).isEqualTo(403);

@@ -75,8 +75,7 @@ class CclParserTest {
   void invalid_statements_fail_with_line_and_column(
       String text, CclException.Kind kind, String position, String message) {
     CclException error =
-        catchThrowableOfType(
-            CclException.class, () -> CclParser.parse(text.replace("\\n", "\n")));
+        catchThrowableOfType(CclException.class, () -> CclParser.parse(text.replace("\\n", "\n")));
     assertThat(error).as("no error for %s", text).isNotNull();
     assertThat(error.kind()).isEqualTo(kind);
     assertThat(error.pos()).hasToString(position);
@@ -95,9 +94,12 @@ class CclParserTest {
   void programs_hold_their_select(String text, String name) throws CclException {
     CclScript script = CclParser.parse(text.replace("\\n", "\n"));
     assertThat(script.selects()).isEmpty();
-    assertThat(script.programs()).singleElement().satisfies(p -> {
-      assertThat(p.name()).isEqualTo(name);
-      assertThat(AstText.of(p.body().get(0))).isEqualTo("SELECT p.X FROM PERSON p");
-    });
+    assertThat(script.programs())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.name()).isEqualTo(name);
+              assertThat(AstText.of(p.body().get(0))).isEqualTo("SELECT p.X FROM PERSON p");
+            });
   }
 }

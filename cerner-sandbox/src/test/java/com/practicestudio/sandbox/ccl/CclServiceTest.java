@@ -32,14 +32,21 @@ class CclServiceTest {
   }
 
   static PatientRecord activePatient() {
-    return data.patients().stream().filter(PatientRecord::active).skip(17).findFirst().orElseThrow();
+    return data.patients().stream()
+        .filter(PatientRecord::active)
+        .skip(17)
+        .findFirst()
+        .orElseThrow();
   }
 
   static Map<String, Object> row(CclReply reply, int index) {
     Map<String, Object> row = new java.util.LinkedHashMap<>();
     for (int i = 0; i < reply.columns().size(); i++) {
-      row.put(reply.columns().get(i).name(), reply.toJson().get("rows") instanceof List<?> rows
-          ? ((List<?>) rows.get(index)).get(i) : null);
+      row.put(
+          reply.columns().get(i).name(),
+          reply.toJson().get("rows") instanceof List<?> rows
+              ? ((List<?>) rows.get(index)).get(i)
+              : null);
     }
     return row;
   }
@@ -57,11 +64,13 @@ class CclServiceTest {
         .containsEntry("NAME_LAST", patient.name().family())
         .containsEntry("NAME_FIRST", patient.name().given())
         .containsEntry("BIRTH_DT_TM", patient.birthDate() + "T00:00:00Z")
-        .containsEntry("SEX", switch (patient.sex()) {
-          case MALE -> "Male";
-          case FEMALE -> "Female";
-          case UNKNOWN -> "Unknown";
-        })
+        .containsEntry(
+            "SEX",
+            switch (patient.sex()) {
+              case MALE -> "Male";
+              case FEMALE -> "Female";
+              case UNKNOWN -> "Unknown";
+            })
         .containsEntry("ACTIVE_IND", 1L);
     assertThat(reply.subEventStatus())
         .isEqualTo(new CclReply.SubEventStatus("SELECT", "S", "ps_patient_by_mrn", "1 row"));
@@ -95,8 +104,7 @@ class CclServiceTest {
     CclReply byMrn = ccl.run(CclRequest.script("ps_patient_by_mrn", Map.of("mrn", hostile)));
     assertThat(byMrn.status()).isEqualTo("Z");
     PatientRecord patient = activePatient();
-    CclReply honest =
-        ccl.run(CclRequest.text(query, Map.of("name", patient.name().family())));
+    CclReply honest = ccl.run(CclRequest.text(query, Map.of("name", patient.name().family())));
     assertThat(honest.status()).isEqualTo("S");
     assertThat(honest.rows()).contains(List.of((double) patient.personId()));
   }
@@ -171,14 +179,16 @@ class CclServiceTest {
                   and p.sex_cd = uar_get_code_by("MEANING", 57, $meaning)
                 go""",
                 Map.of(
-                    "id", patient.personId(),
-                    "meaning", patient.sex() == com.practicestudio.sandbox.data.Sex.UNKNOWN
-                        ? "UNKNOWN" : patient.sex().name())));
+                    "id",
+                    patient.personId(),
+                    "meaning",
+                    patient.sex() == com.practicestudio.sandbox.data.Sex.UNKNOWN
+                        ? "UNKNOWN"
+                        : patient.sex().name())));
     assertThat(reply.status()).isEqualTo("S");
     assertThat(row(reply, 0))
         .containsEntry("UP", patient.name().family().toUpperCase(Locale.ROOT))
-        .containsEntry(
-            "DOB", patient.birthDate().format(DateTimeFormatter.ofPattern("MM/dd/yyyy")))
+        .containsEntry("DOB", patient.birthDate().format(DateTimeFormatter.ofPattern("MM/dd/yyyy")))
         .containsEntry("ID", Long.toString(patient.personId()))
         .containsEntry("LABEL", patient.name().family() + ", " + patient.name().given())
         .containsEntry("TRIMMED", "a");
@@ -188,17 +198,18 @@ class CclServiceTest {
   void the_appointments_by_date_script_answers_the_days_appointments() {
     AppointmentRecord appointment = data.appointments().get(data.appointments().size() / 2);
     java.time.LocalDate day = appointment.start().atZone(ZoneOffset.UTC).toLocalDate();
-    String date = day.format(DateTimeFormatter.ofPattern("dd-MMM-yyyy", Locale.US))
-        .toUpperCase(Locale.ROOT);
-    CclReply reply =
-        ccl.run(CclRequest.script("ps_appointments_by_date", Map.of("$date", date)));
+    String date =
+        day.format(DateTimeFormatter.ofPattern("dd-MMM-yyyy", Locale.US)).toUpperCase(Locale.ROOT);
+    CclReply reply = ccl.run(CclRequest.script("ps_appointments_by_date", Map.of("$date", date)));
     long expected =
         data.appointments().stream()
             .filter(a -> a.start().atZone(ZoneOffset.UTC).toLocalDate().equals(day))
             .count();
     assertThat(reply.status()).isEqualTo("S");
     assertThat(reply.rows()).hasSize((int) expected);
-    assertThat(reply.rows()).extracting(r -> r.get(0)).contains((double) appointment.appointmentId());
+    assertThat(reply.rows())
+        .extracting(r -> r.get(0))
+        .contains((double) appointment.appointmentId());
   }
 
   @Test
@@ -279,6 +290,9 @@ class CclServiceTest {
         .isEqualTo("the text runs no SELECT");
     assertThat(ccl.scripts())
         .containsExactly(
-            "ps_appointments_by_date", "ps_code_values", "ps_encounters_by_fin", "ps_patient_by_mrn");
+            "ps_appointments_by_date",
+            "ps_code_values",
+            "ps_encounters_by_fin",
+            "ps_patient_by_mrn");
   }
 }

@@ -23,13 +23,16 @@ class CclSshIT {
 
   @BeforeAll
   static void start() throws IOException {
-    sandbox = CernerSandbox.builder().patients(120).sftpPort(0).sftpPassword("ccl-pw-99").build()
-        .start();
+    sandbox =
+        CernerSandbox.builder().patients(120).sftpPort(0).sftpPassword("ccl-pw-99").build().start();
     SftpServerComponent server = sandbox.component(SftpServerComponent.class).orElseThrow();
     ssh = new SshTestClient(server.port(), server.hostKey());
     session = ssh.withPassword("practice-studio", "ccl-pw-99");
     patient =
-        sandbox.data().patients().stream().filter(PatientRecord::active).skip(3).findFirst()
+        sandbox.data().patients().stream()
+            .filter(PatientRecord::active)
+            .skip(3)
+            .findFirst()
             .orElseThrow();
   }
 
@@ -61,7 +64,9 @@ class CclSshIT {
         SshTestClient.exec(
             session,
             "ccl SELECT p.name_last, p.name_first FROM person p WHERE p.person_id = $id"
-                + " AND p.active_ind = $active GO $id=" + patient.personId() + " $active=1",
+                + " AND p.active_ind = $active GO $id="
+                + patient.personId()
+                + " $active=1",
             "");
     JsonNode reply = reply(exec);
     assertThat(reply.at("/status_data/status").asText()).isEqualTo("S");

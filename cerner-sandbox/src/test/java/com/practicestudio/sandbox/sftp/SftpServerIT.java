@@ -10,9 +10,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -97,7 +97,9 @@ class SftpServerIT {
           .hasContent("mrn,family\n10002000,SMITH");
       assertThat(names(sftp, "inbound")).contains("demographics.csv");
       sftp.rename("inbound/demographics.csv", "inbound/demographics.done");
-      assertThat(names(sftp, "inbound")).contains("demographics.done").doesNotContain("demographics.csv");
+      assertThat(names(sftp, "inbound"))
+          .contains("demographics.done")
+          .doesNotContain("demographics.csv");
 
       Files.writeString(
           server.userRoot("practice-studio").resolve("outbound/remit.835"), "ISA*00*~");

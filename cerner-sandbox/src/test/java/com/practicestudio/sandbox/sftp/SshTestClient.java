@@ -56,8 +56,7 @@ public final class SshTestClient implements AutoCloseable {
   public record Exec(int exitStatus, String stdout, String stderr) {}
 
   /** Runs an exec command, sending {@code stdin} (may be empty) and then EOF. */
-  public static Exec exec(ClientSession session, String command, String stdin)
-      throws IOException {
+  public static Exec exec(ClientSession session, String command, String stdin) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     try (ChannelExec channel = session.createExecChannel(command)) {
