@@ -35,6 +35,9 @@ final class CclDates {
       return null;
     }
     int month = MONTHS.indexOf(m.group(2).toUpperCase(Locale.ROOT)) + 1;
+    if (month == 0) {
+      return null;
+    }
     try {
       LocalDate date =
           LocalDate.of(Integer.parseInt(m.group(3)), month, Integer.parseInt(m.group(1)));
@@ -50,7 +53,7 @@ final class CclDates {
       } else if (m.group(8) != null) {
         time = hhmm(Integer.parseInt(m.group(8)));
       }
-      return month == 0 ? null : LocalDateTime.of(date, time).toInstant(ZoneOffset.UTC);
+      return LocalDateTime.of(date, time).toInstant(ZoneOffset.UTC);
     } catch (java.time.DateTimeException | NumberFormatException e) {
       return null;
     }

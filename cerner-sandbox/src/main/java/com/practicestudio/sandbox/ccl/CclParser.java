@@ -241,7 +241,9 @@ final class CclParser extends ExprParser {
       if (option.isWord("MAXREC")) {
         expectSymbol("=");
         Token number = lexer.next();
-        if (number.kind() != Token.Kind.NUMBER || number.text().contains(".")) {
+        if (number.kind() != Token.Kind.NUMBER
+            || number.text().contains(".")
+            || number.text().length() > 9) {
           throw expected("a whole number after MAXREC =", number);
         }
         maxRec = Integer.valueOf(number.text());

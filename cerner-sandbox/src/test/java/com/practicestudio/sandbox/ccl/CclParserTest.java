@@ -62,6 +62,7 @@ class CclParserTest {
       select p.x from person p plan p where p.a = 1 where p.b = 2 go | SYNTAX | 1:47 | a query with PLAN takes its conditions in the PLAN and JOIN steps
       ; comment\\n/* block\\n comment */\\nselect p.x\\nfrom person p\\nwhere p.a = = 1 go | SYNTAX | 6:13 | expected an expression but found =
       select p.x from person p with maxrec = 2.5 go           | SYNTAX      | 1:40 | expected a whole number after MAXREC = but found number 2.5
+      select p.x from person p with maxrec = 99999999999 go   | SYNTAX      | 1:40 | expected a whole number after MAXREC = but found number 99999999999
       ``                                                      | SYNTAX      | 1:1  | the text holds no CCL command
       declare x = i4 go                                       | UNSUPPORTED | 1:1  | unsupported construct DECLARE
       select into "nl:" p.x from person p go                  | UNSUPPORTED | 1:8  | unsupported construct SELECT INTO
