@@ -9,6 +9,8 @@ import com.practicestudio.sandbox.auth.SmartScope;
 import com.practicestudio.sandbox.auth.TokenService;
 import com.practicestudio.sandbox.data.SandboxData;
 import com.practicestudio.sandbox.data.SeedGenerator;
+import com.practicestudio.sandbox.hl7.Hl7Peer;
+import com.practicestudio.sandbox.hl7.Hl7Profile;
 import com.practicestudio.sandbox.http.FaultInjector;
 import com.practicestudio.sandbox.http.RequestLog;
 import java.security.SecureRandom;
@@ -16,6 +18,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A running stand-in for one Cerner Millennium domain: FHIR R4, the authorization server, the
@@ -39,6 +42,7 @@ public final class CernerSandbox implements AutoCloseable {
   private final FaultInjector faults;
   private final RequestLog requests = new RequestLog();
   private final List<SandboxComponent> components;
+  private final Hl7Peer hl7;
   private final List<SandboxComponent> started = new ArrayList<>();
   private final List<String> componentLines = new ArrayList<>();
   private final SandboxUrls urls;
@@ -59,7 +63,14 @@ public final class CernerSandbox implements AutoCloseable {
     this.tokens =
         new TokenService(clock, urls::oauthBase, urls::fhirRoot, options.accessTokenLifetime());
     this.faults = new FaultInjector(clock, options.seed());
-    this.components = List.copyOf(builder.components);
+    this.hl7 =
+        options.mllpPort() == null ? null : new Hl7Peer(Hl7Profile.defaults(), builder.hl7Script);
+    List<SandboxComponent> all = new ArrayList<>();
+    if (hl7 != null) {
+      all.add(hl7);
+    }
+    all.addAll(builder.components);
+    this.components = List.copyOf(all);
   }
 
   public static Builder builder() {
@@ -154,6 +165,22 @@ public final class CernerSandbox implements AutoCloseable {
     return tokens;
   }
 
+  /**
+   * The MLLP peer (HL7 v2 over MLLP, as a Cerner interface).
+   *
+   * @throws IllegalStateException when the sandbox was built without {@code mllpPort(..)}
+   */
+  public Hl7Peer hl7() {
+    if (hl7 == null) {
+      throw new IllegalStateException("no MLLP peer: build the sandbox with mllpPort(0)");
+    }
+    return hl7;
+  }
+
+  Optional<Hl7Peer> hl7Peer() {
+    return Optional.ofNullable(hl7);
+  }
+
   /** One line per started component, as its start() described itself. */
   public List<String> componentLines() {
     return List.copyOf(componentLines);
@@ -177,6 +204,7 @@ public final class CernerSandbox implements AutoCloseable {
     private Integer sftpPort;
     private java.time.Duration tokenLifetime = SandboxOptions.DEFAULT_TOKEN_LIFETIME;
     private java.nio.file.Path clientsFile;
+    private java.nio.file.Path hl7Script;
     private Clock clock = Clock.systemUTC();
     private final List<RegisteredClient> clients = new ArrayList<>();
     private final List<SandboxComponent> components = new ArrayList<>();
@@ -213,9 +241,15 @@ public final class CernerSandbox implements AutoCloseable {
       return this;
     }
 
-    /** Recorded for the MLLP peer (not built yet). */
+    /** Runs the MLLP peer ({@link #hl7()}) listening on this port (0: a free one); null: none. */
     public Builder mllpPort(Integer mllpPort) {
       this.mllpPort = mllpPort;
+      return this;
+    }
+
+    /** A JSON script the MLLP peer sends once started (needs {@link #mllpPort}). */
+    public Builder hl7Script(java.nio.file.Path script) {
+      this.hl7Script = script;
       return this;
     }
 

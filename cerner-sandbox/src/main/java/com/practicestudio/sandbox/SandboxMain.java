@@ -9,8 +9,9 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs the sandbox: {@code java -jar cerner-sandbox.jar [--port N] [--tenant ID]
  * [--system-client-id ID] [--system-client-secret S] [--mllp-port N] [--sftp-port N] [--seed N]
- * [--patients N] [--token-lifetime SECONDS] [--clients FILE]}. Prints its URLs and credentials and
- * serves until stopped.
+ * [--patients N] [--token-lifetime SECONDS] [--clients FILE] [--hl7-script FILE]}. Prints its URLs
+ * and credentials (and the MLLP peer's port with {@code --mllp-port}) and serves until stopped;
+ * {@code --hl7-script} names a JSON script the MLLP peer sends once started.
  */
 public final class SandboxMain {
 
@@ -59,6 +60,7 @@ public final class SandboxMain {
         case "--token-lifetime" ->
             builder.accessTokenLifetime(Duration.ofSeconds(number(flag, value)));
         case "--clients" -> builder.clientsFile(Path.of(value));
+        case "--hl7-script" -> builder.hl7Script(Path.of(value));
         case "--host" -> builder.host(value);
         default -> throw new IllegalArgumentException("Unknown option " + flag);
       }
@@ -93,11 +95,6 @@ public final class SandboxMain {
     SandboxOptions options = sandbox.options();
     out.printf(
         "  %-20s %d patients, seed %d%n", "Data", sandbox.data().patients().size(), options.seed());
-    if (options.mllpPort() != null) {
-      out.printf(
-          "  %-20s not built yet: --mllp-port %d is recorded only%n",
-          "MLLP peer", options.mllpPort());
-    }
     if (options.sftpPort() != null) {
       out.printf(
           "  %-20s not built yet: --sftp-port %d is recorded only%n",
@@ -132,6 +129,6 @@ public final class SandboxMain {
     return "Usage: java -jar cerner-sandbox.jar [--port N] [--host NAME] [--tenant ID]"
         + " [--system-client-id ID] [--system-client-secret SECRET] [--mllp-port N]"
         + " [--sftp-port N] [--seed N] [--patients N] [--token-lifetime SECONDS]"
-        + " [--clients FILE]";
+        + " [--clients FILE] [--hl7-script FILE]";
   }
 }

@@ -53,7 +53,10 @@ class SandboxMainTest {
   @Test
   void the_banner_prints_the_urls_and_credentials_and_says_what_is_pending() {
     try (CernerSandbox sandbox =
-        SandboxMain.parse(new String[] {"--port", "0", "--patients", "40", "--mllp-port", "2576"})
+        SandboxMain.parse(
+                new String[] {
+                  "--port", "0", "--patients", "40", "--mllp-port", "0", "--sftp-port", "2222"
+                })
             .build()
             .start()) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -66,7 +69,8 @@ class SandboxMainTest {
           .contains(sandbox.urls().adminBase())
           .contains(sandbox.systemClientId())
           .contains(sandbox.systemClientSecret())
-          .contains("MLLP peer")
+          .contains("MLLP peer: listening on localhost:" + sandbox.hl7().port())
+          .contains(sandbox.urls().adminBase() + "/hl7")
           .contains("not built yet");
     }
   }
