@@ -144,13 +144,12 @@ final class ScriptJson {
     String prefix = "misbehave.";
     String garbage =
         node.hasNonNull("garbageBeforeFrame") ? node.get("garbageBeforeFrame").asText() : null;
+    int splitInto = (int) number(node, prefix, "splitInto", 1, 1, 1000);
+    Duration writeDelay = millis(node, prefix, "writeDelayMillis", 0, 0, 30_000);
+    int resetAt = (int) number(node, prefix, "resetMidFrameAt", 0, 0, Integer.MAX_VALUE);
+    int duplicateEvery = (int) number(node, prefix, "duplicateEvery", 0, 0, Integer.MAX_VALUE);
     try {
-      return new Misbehaviour(
-          (int) number(node, prefix, "splitInto", 1, 1, 1000),
-          millis(node, prefix, "writeDelayMillis", 0, 0, 30_000),
-          garbage,
-          (int) number(node, prefix, "resetMidFrameAt", 0, 0, Integer.MAX_VALUE),
-          (int) number(node, prefix, "duplicateEvery", 0, 0, Integer.MAX_VALUE));
+      return new Misbehaviour(splitInto, writeDelay, garbage, resetAt, duplicateEvery);
     } catch (IllegalArgumentException e) {
       throw new BadFieldException("misbehave", e.getMessage());
     }
