@@ -81,21 +81,14 @@ public final class Hl7Peer implements SandboxComponent {
 
   @Override
   public String start(SandboxContext context) throws IOException {
+    Hl7Script script = scriptFile == null ? null : readScript(scriptFile);
     Clock clock = context.clock();
     Domain domain = new Domain(context.data(), profile, controlIds, clock);
     AnswerPolicy policy = new AnswerPolicy(context.options().seed());
     InboundHandler handler =
         new InboundHandler(policy, clock, controlIds, domain.defaultZone(), profile);
-    Integer port = context.options().mllpPort();
     String host = context.options().host();
-    MllpListener listener =
-        MllpListener.builder()
-            .bindAddress(new InetSocketAddress(host, port == null ? 0 : port))
-            .name("hl7-peer")
-            .asyncHandler(handler)
-            .errorAnswer(handler)
-            .options(ListenerOptions.defaults().withHandlerTimeout(Duration.ofMinutes(10)))
-            .build();
+    MllpListener listener = listener(host, context.options().mllpPort(), handler);
     listener.start();
     started =
         new Started(
@@ -114,8 +107,14 @@ public final class Hl7Peer implements SandboxComponent {
             + ", admin "
             + context.urls().adminBase()
             + "/hl7";
-    if (scriptFile != null) {
-      Hl7Run run = start(readScript(scriptFile));
+    if (script != null) {
+      Hl7Run run;
+      try {
+        run = start(script);
+      } catch (RuntimeException e) {
+        close();
+        throw e;
+      }
       line += "; sending " + run.planned() + " messages to " + run.target() + " (" + run.id() + ")";
     }
     return line;
@@ -286,6 +285,16 @@ public final class Hl7Peer implements SandboxComponent {
       throw new IllegalStateException("the MLLP peer is not running");
     }
     return current;
+  }
+
+  private static MllpListener listener(String host, Integer port, InboundHandler handler) {
+    return MllpListener.builder()
+        .bindAddress(new InetSocketAddress(host, port == null ? 0 : port))
+        .name("hl7-peer")
+        .asyncHandler(handler)
+        .errorAnswer(handler)
+        .options(ListenerOptions.defaults().withHandlerTimeout(Duration.ofMinutes(10)))
+        .build();
   }
 
   private static Hl7Script readScript(Path file) throws IOException {

@@ -46,6 +46,25 @@ final class MdmMapper {
     person.pid(message, domain.patient(document.patientId()), encounter);
     visit.pv1(message, encounter);
     String created = CernerFormats.time(document.created(), zone);
+    txa(message, document, created);
+    List<String> lines = lines(document);
+    for (int i = 0; i < lines.size(); i++) {
+      message
+          .add("OBX")
+          .set("1", i + 1)
+          .set("2", "TX")
+          .set("3.1", document.type().code())
+          .set("3.2", document.type().display())
+          .set("3.3", "LN")
+          .set("4", "1")
+          .set("5", lines.get(i))
+          .set("11", "F")
+          .set("14", created);
+    }
+    return message.build();
+  }
+
+  private void txa(MessageWriter message, DocumentRecord document, String created) {
     MessageWriter.Seg txa =
         message
             .add("TXA")
@@ -63,21 +82,6 @@ final class MdmMapper {
       visit.providerOnce(txa, "5", author);
       visit.providerOnce(txa, "22", author);
     }
-    List<String> lines = lines(document);
-    for (int i = 0; i < lines.size(); i++) {
-      message
-          .add("OBX")
-          .set("1", i + 1)
-          .set("2", "TX")
-          .set("3.1", document.type().code())
-          .set("3.2", document.type().display())
-          .set("3.3", "LN")
-          .set("4", "1")
-          .set("5", lines.get(i))
-          .set("11", "F")
-          .set("14", created);
-    }
-    return message.build();
   }
 
   /** The document's text, one entry per line (XHTML: per paragraph). */

@@ -52,6 +52,22 @@ final class OruMapper {
     person.pid(message, patient, encounter);
     visit.pv1(message, encounter);
     Order order = new Order(message, encounter, zone);
+    labs(message, order, encounter, labs);
+    if (!vitals.isEmpty()) {
+      order.begin(2, VITAL_SIGNS, vitals.get(0).effective(), vitals.get(0).issued());
+      int setId = 0;
+      for (ObservationRecord vital : vitals) {
+        setId = order.vital(setId, vital);
+      }
+    }
+    Instant issued = labs.get(labs.size() - 1).issued();
+    order.begin(3, LAB_REPORT, labs.get(0).effective(), issued);
+    pdf(message, report(patient, labs, zone), CernerFormats.time(issued, zone));
+    return message.build();
+  }
+
+  private void labs(
+      MessageWriter message, Order order, EncounterRecord encounter, List<ObservationRecord> labs) {
     order.begin(1, LAB_PANEL, labs.get(0).effective(), labs.get(0).issued());
     message
         .add("NTE")
@@ -65,15 +81,10 @@ final class OruMapper {
         message.add("NTE").set("1", "1").set("3", ABNORMAL_NOTE);
       }
     }
-    if (!vitals.isEmpty()) {
-      order.begin(2, VITAL_SIGNS, vitals.get(0).effective(), vitals.get(0).issued());
-      setId = 0;
-      for (ObservationRecord vital : vitals) {
-        setId = order.vital(setId, vital);
-      }
-    }
-    Instant issued = labs.get(labs.size() - 1).issued();
-    order.begin(3, LAB_REPORT, labs.get(0).effective(), issued);
+  }
+
+  /** The report as {@code ^application^pdf^Base64^<data>} in an ED OBX. */
+  private static void pdf(MessageWriter message, byte[] pdf, String issued) {
     message
         .add("OBX")
         .set("1", "1")
@@ -84,10 +95,9 @@ final class OruMapper {
         .set("5.2", "application")
         .set("5.3", "pdf")
         .set("5.4", "Base64")
-        .set("5.5", Base64.getEncoder().encodeToString(report(patient, labs, zone)))
+        .set("5.5", Base64.getEncoder().encodeToString(pdf))
         .set("11", "F")
-        .set("14", CernerFormats.time(issued, zone));
-    return message.build();
+        .set("14", issued);
   }
 
   private static byte[] report(PatientRecord patient, List<ObservationRecord> labs, ZoneId zone) {

@@ -95,6 +95,17 @@ final class SiuMapper {
         .set("8", start)
         .set("11", minutes)
         .set("12.1", "MIN");
+    places(message, action, appointment, provider, start, minutes);
+  }
+
+  /** AIL (the clinic) and AIP (the provider). */
+  private void places(
+      MessageWriter message,
+      String action,
+      AppointmentRecord appointment,
+      ProviderRecord provider,
+      String start,
+      String minutes) {
     MessageWriter.Seg ail = message.add("AIL").set("1", "1").set("2", action);
     visit.location(ail, "3", appointment.locationId());
     ail.set("4.1", "Clinic").set("6", start).set("9", minutes).set("10.1", "MIN");
