@@ -64,7 +64,7 @@ public final class CernerSandbox implements AutoCloseable {
         new TokenService(clock, urls::oauthBase, urls::fhirRoot, options.accessTokenLifetime());
     this.faults = new FaultInjector(clock, options.seed());
     this.hl7 =
-        options.mllpPort() == null ? null : new Hl7Peer(Hl7Profile.defaults(), builder.hl7Script);
+        options.mllpPort() == null ? null : new Hl7Peer(builder.hl7Profile, builder.hl7Script);
     List<SandboxComponent> all = new ArrayList<>();
     if (hl7 != null) {
       all.add(hl7);
@@ -205,6 +205,7 @@ public final class CernerSandbox implements AutoCloseable {
     private java.time.Duration tokenLifetime = SandboxOptions.DEFAULT_TOKEN_LIFETIME;
     private java.nio.file.Path clientsFile;
     private java.nio.file.Path hl7Script;
+    private Hl7Profile hl7Profile = Hl7Profile.defaults();
     private Clock clock = Clock.systemUTC();
     private final List<RegisteredClient> clients = new ArrayList<>();
     private final List<SandboxComponent> components = new ArrayList<>();
@@ -241,9 +242,18 @@ public final class CernerSandbox implements AutoCloseable {
       return this;
     }
 
-    /** Runs the MLLP peer ({@link #hl7()}) listening on this port (0: a free one); null: none. */
+    /**
+     * Runs the MLLP peer ({@link CernerSandbox#hl7()}) listening on this port (0: a free one);
+     * null: none.
+     */
     public Builder mllpPort(Integer mllpPort) {
       this.mllpPort = mllpPort;
+      return this;
+    }
+
+    /** How the MLLP peer addresses and shapes its messages (MSH-3..6, alias pools). */
+    public Builder hl7Profile(Hl7Profile profile) {
+      this.hl7Profile = java.util.Objects.requireNonNull(profile, "profile");
       return this;
     }
 

@@ -29,7 +29,10 @@ import java.util.TreeMap;
  *   <li>{@code GET /admin/hl7/received} — messages received ({@code ?type=SIU^S12}, {@code
  *       ?after=<sequence>}); {@code DELETE} forgets them
  *   <li>{@code GET|PUT|POST /admin/hl7/policy} — read or replace the answer policy
- *   <li>{@code POST /admin/hl7/reset} — forget runs and received messages, answer AA again
+ *   <li>{@code GET|POST|DELETE /admin/hl7/notify} — {@code {"host", "port"}}: send an SIU^S12 there
+ *       for every appointment booked from now on; DELETE stops it
+ *   <li>{@code POST /admin/hl7/reset} — forget runs and received messages, answer AA again, stop
+ *       announcing bookings
  * </ul>
  *
  * Bad input answers 400 with {@code {"error": "<field>: <problem>", "field": "<field>"}}.
@@ -61,6 +64,7 @@ final class Hl7AdminServlet extends HttpServlet {
       case "/runs" -> write(response, 200, peer.runs().stream().map(r -> run(r, false)).toList());
       case "/received" -> write(response, 200, received(request));
       case "/policy" -> write(response, 200, policy(peer.answers().snapshot()));
+      case "/notify" -> write(response, 200, notify(peer.bookingsTarget()));
       default -> {
         if (path.startsWith("/runs/")) {
           runById(request, response, path.substring("/runs/".length()));
@@ -83,6 +87,10 @@ final class Hl7AdminServlet extends HttpServlet {
             write(response, 202, run(peer.start(ScriptJson.script(body(request))), false));
         case "/generate" -> write(response, 200, generated(body(request)));
         case "/policy" -> replacePolicy(request, response);
+        case "/notify" -> {
+          peer.notifyBookings(ScriptJson.target(body(request)));
+          write(response, 200, notify(peer.bookingsTarget()));
+        }
         case "/reset" -> {
           peer.reset();
           write(response, 200, Map.of("reset", true));
@@ -123,6 +131,9 @@ final class Hl7AdminServlet extends HttpServlet {
     if ("/received".equals(path(request))) {
       peer.clearReceived();
       response.setStatus(204);
+    } else if ("/notify".equals(path(request))) {
+      peer.notifyBookings(null);
+      response.setStatus(204);
     } else {
       notFound(response);
     }
@@ -148,6 +159,12 @@ final class Hl7AdminServlet extends HttpServlet {
     write(response, 200, run(run.get(), true));
   }
 
+  private static Map<String, Object> notify(Optional<Target> target) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("bookingsTo", target.map(Target::toString).orElse(null));
+    return view;
+  }
+
   private Map<String, Object> status() {
     Target listener = peer.listenerTarget();
     Map<String, Object> status = new LinkedHashMap<>();
@@ -155,6 +172,7 @@ final class Hl7AdminServlet extends HttpServlet {
     status.put("port", listener.port());
     status.put("runs", peer.runs().size());
     status.put("received", peer.received().size());
+    status.put("bookingsTo", peer.bookingsTarget().map(Target::toString).orElse(null));
     status.put("policy", policy(peer.answers().snapshot()));
     return status;
   }

@@ -6,6 +6,8 @@ import com.practicestudio.mllp.ListenerOptions;
 import com.practicestudio.mllp.MllpListener;
 import com.practicestudio.sandbox.SandboxComponent;
 import com.practicestudio.sandbox.SandboxContext;
+import com.practicestudio.sandbox.data.AppointmentRecord;
+import com.practicestudio.sandbox.data.DataChange;
 import jakarta.servlet.http.HttpServlet;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -60,6 +62,7 @@ public final class Hl7Peer implements SandboxComponent {
             return thread;
           });
   private volatile Started started;
+  private volatile Target bookingsTo;
 
   /** The default profile, no script at start. */
   public Hl7Peer() {
@@ -90,6 +93,7 @@ public final class Hl7Peer implements SandboxComponent {
     String host = context.options().host();
     MllpListener listener = listener(host, context.options().mllpPort(), handler);
     listener.start();
+    context.data().addListener(this::booked);
     started =
         new Started(
             host,
@@ -234,6 +238,22 @@ public final class Hl7Peer implements SandboxComponent {
     return received;
   }
 
+  /**
+   * Sends an SIU^S12 to {@code target} for every appointment booked in the sandbox from now on (a
+   * FHIR or Millennium booking), as Cerner's scheduling interface would; null stops it. Each
+   * notification is a run of its own.
+   */
+  public Hl7Peer notifyBookings(Target target) {
+    require();
+    this.bookingsTo = target;
+    return this;
+  }
+
+  /** Where bookings are announced, if anywhere. */
+  public Optional<Target> bookingsTarget() {
+    return Optional.ofNullable(bookingsTo);
+  }
+
   /** How the listener answers; change it at any time. */
   public AnswerPolicy answers() {
     return require().policy();
@@ -245,9 +265,13 @@ public final class Hl7Peer implements SandboxComponent {
     return this;
   }
 
-  /** Forgets runs and received messages and answers AA again. Running runs keep running. */
+  /**
+   * Forgets runs and received messages, answers AA again and stops announcing bookings. Running
+   * runs keep running.
+   */
   public void reset() {
     Started current = require();
+    bookingsTo = null;
     runs.clear();
     current.handler().clear();
     current.policy().reset();
@@ -260,6 +284,19 @@ public final class Hl7Peer implements SandboxComponent {
 
   boolean isStarted() {
     return started != null;
+  }
+
+  private void booked(DataChange change) {
+    Target target = bookingsTo;
+    Started current = started;
+    if (target == null
+        || current == null
+        || change.kind() != DataChange.Kind.APPOINTMENT_BOOKED
+        || !(change.record() instanceof AppointmentRecord appointment)) {
+      return;
+    }
+    Hl7Message siu = current.generator().appointment(MessageKind.SIU_S12, appointment);
+    start(Hl7Script.to(target).message(siu.encode()).build());
   }
 
   private Prepared prepare(Hl7Script script) {

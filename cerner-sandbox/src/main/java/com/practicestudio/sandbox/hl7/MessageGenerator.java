@@ -1,6 +1,7 @@
 package com.practicestudio.sandbox.hl7;
 
 import com.practicestudio.hl7v2.Hl7Message;
+import com.practicestudio.sandbox.data.AppointmentRecord;
 import com.practicestudio.sandbox.data.DocumentRecord;
 import com.practicestudio.sandbox.data.EncounterRecord;
 import com.practicestudio.sandbox.data.ObservationRecord;
@@ -57,6 +58,11 @@ final class MessageGenerator {
       messages.add(subjects.get(i % subjects.size()).get());
     }
     return messages;
+  }
+
+  /** SIU for one appointment (e.g. one just booked). */
+  Hl7Message appointment(MessageKind kind, AppointmentRecord appointment) {
+    return siu.appointment(kind, appointment);
   }
 
   private Set<Long> selection(GenerateSpec spec) {

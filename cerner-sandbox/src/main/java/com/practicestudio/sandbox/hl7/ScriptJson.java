@@ -128,7 +128,7 @@ final class ScriptJson {
     return new Answer(code, text, delay);
   }
 
-  private static Target target(JsonNode body) {
+  static Target target(JsonNode body) {
     String host = body.path("host").asText("localhost");
     int port = (int) number(body, "", "port", -1, 1, 65_535);
     if (host.isBlank()) {

@@ -129,6 +129,22 @@ class CernerMessagesTest {
   }
 
   @Test
+  void the_profile_sets_the_header_routing_and_the_alias_pools() {
+    Hl7Profile site =
+        new Hl7Profile("", "HNA", "PS_ENGINE", "CLINIC_7", "T", "PVMC MRN POOL", "PVMC FIN");
+    MessageGenerator custom =
+        new MessageGenerator(new Domain(DATA, site, new ControlIds(), CLOCK), 41);
+    Hl7Message message = custom.generate(GenerateSpec.of("ADT^A04", 1)).get(0);
+    assertThat(message.state("MSH-3")).isEqualTo(ValueState.EMPTY);
+    assertThat(message.get("MSH-4")).isEqualTo("HNA");
+    assertThat(message.get("MSH-5")).isEqualTo("PS_ENGINE");
+    assertThat(message.get("MSH-6")).isEqualTo("CLINIC_7");
+    assertThat(message.processingId()).isEqualTo("T");
+    assertThat(message.get("PID-3.4")).isEqualTo("PVMC MRN POOL");
+    assertThat(message.get("PID-18.4")).isEqualTo("PVMC FIN");
+  }
+
+  @Test
   void the_same_seed_draws_the_same_subjects() {
     List<String> first =
         GENERATOR.generate(GenerateSpec.of("ADT^A04", 5).withSeed(3)).stream()

@@ -155,6 +155,19 @@ class Hl7AdminIT {
   }
 
   @Test
+  void bookings_are_announced_where_the_notify_endpoint_says() {
+    String target = "localhost:" + listener.target().port();
+    HttpResponse<String> set = post("/notify", "{'port': " + listener.target().port() + "}");
+    assertThat(set.statusCode()).isEqualTo(200);
+    assertThat(json(set).get("bookingsTo").asText()).isEqualTo(target);
+    assertThat(json(call("GET", "", null)).get("bookingsTo").asText()).isEqualTo(target);
+    assertThat(sandbox.hl7().bookingsTarget()).contains(listener.target());
+    assertThat(call("DELETE", "/notify", null).statusCode()).isEqualTo(204);
+    assertThat(json(call("GET", "/notify", null)).get("bookingsTo").isNull()).isTrue();
+    assertThat(post("/notify", "{'host': 'x'}").statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void generate_previews_messages_without_sending_them() {
     HttpResponse<String> response = post("/generate", "{'type': 'MDM^T02', 'count': 2}");
     assertThat(response.statusCode()).isEqualTo(200);

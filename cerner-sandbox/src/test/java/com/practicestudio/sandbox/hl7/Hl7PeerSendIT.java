@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.practicestudio.hl7v2.AckCode;
 import com.practicestudio.hl7v2.Hl7Message;
 import com.practicestudio.sandbox.CernerSandbox;
+import com.practicestudio.sandbox.data.AppointmentRecord;
+import com.practicestudio.sandbox.data.PatientRecord;
+import com.practicestudio.sandbox.data.SlotRecord;
+import com.practicestudio.sandbox.data.SlotStatus;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -163,6 +167,37 @@ class Hl7PeerSendIT {
     List<SentMessage> sent = run.messages();
     Duration span = Duration.between(sent.get(0).sentAt(), sent.get(4).sentAt());
     assertThat(span).isGreaterThanOrEqualTo(Duration.ofMillis(190));
+  }
+
+  @Test
+  void a_booking_in_the_sandbox_is_announced_with_an_siu_s12() throws Exception {
+    hl7.notifyBookings(listener.target());
+    SlotRecord slot =
+        sandbox.data().slots().stream()
+            .filter(s -> s.status() == SlotStatus.FREE)
+            .findFirst()
+            .orElseThrow();
+    PatientRecord patient =
+        sandbox.data().patients().stream().filter(PatientRecord::active).findFirst().orElseThrow();
+    AppointmentRecord booked = sandbox.data().book(slot.slotId(), patient.personId(), "Flu shot");
+    for (int i = 0; i < 250 && listener.received().isEmpty(); i++) {
+      Thread.sleep(20);
+    }
+    Hl7Message siu = listener.received().get(0);
+    assertThat(siu.messageType() + "^" + siu.triggerEvent()).isEqualTo("SIU^S12");
+    assertThat(siu.get("SCH-2.1")).isEqualTo(Long.toString(booked.appointmentId()));
+    assertThat(siu.get("SCH-7.2")).isEqualTo("Flu shot");
+    assertThat(siu.get("PID-3.1")).isEqualTo(patient.mrn());
+    assertThat(hl7.runs()).hasSize(1);
+    hl7.notifyBookings(null);
+    SlotRecord another =
+        sandbox.data().slots().stream()
+            .filter(s -> s.status() == SlotStatus.FREE)
+            .findFirst()
+            .orElseThrow();
+    sandbox.data().book(another.slotId(), patient.personId(), null);
+    Thread.sleep(200);
+    assertThat(listener.received()).hasSize(1);
   }
 
   @Test
