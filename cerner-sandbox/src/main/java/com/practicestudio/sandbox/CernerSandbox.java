@@ -11,6 +11,8 @@ import com.practicestudio.sandbox.ccl.CclService;
 import com.practicestudio.sandbox.ccl.CclSshCommands;
 import com.practicestudio.sandbox.data.SandboxData;
 import com.practicestudio.sandbox.data.SeedGenerator;
+import com.practicestudio.sandbox.hl7.Hl7Peer;
+import com.practicestudio.sandbox.hl7.Hl7Profile;
 import com.practicestudio.sandbox.http.FaultInjector;
 import com.practicestudio.sandbox.http.RequestLog;
 import com.practicestudio.sandbox.sftp.SftpServerComponent;
@@ -49,6 +51,7 @@ public final class CernerSandbox implements AutoCloseable {
   private final FaultInjector faults;
   private final RequestLog requests = new RequestLog();
   private final List<SandboxComponent> components;
+  private final Hl7Peer hl7;
   private final List<SandboxComponent> started = new ArrayList<>();
   private final List<String> componentLines = new ArrayList<>();
   private final SandboxUrls urls;
@@ -70,7 +73,12 @@ public final class CernerSandbox implements AutoCloseable {
     this.tokens =
         new TokenService(clock, urls::oauthBase, urls::fhirRoot, options.accessTokenLifetime());
     this.faults = new FaultInjector(clock, options.seed());
+    this.hl7 =
+        options.mllpPort() == null ? null : new Hl7Peer(builder.hl7Profile, builder.hl7Script);
     List<SandboxComponent> all = new ArrayList<>();
+    if (hl7 != null) {
+      all.add(hl7);
+    }
     if (options.sftpPort() != null) {
       CclSshCommands sshCcl = new CclSshCommands(ccl);
       all.add(new SftpServerComponent(builder.sftpSettings(options), context -> sshCcl));
@@ -181,6 +189,22 @@ public final class CernerSandbox implements AutoCloseable {
     return tokens;
   }
 
+  /**
+   * The MLLP peer (HL7 v2 over MLLP, as a Cerner interface).
+   *
+   * @throws IllegalStateException when the sandbox was built without {@code mllpPort(..)}
+   */
+  public Hl7Peer hl7() {
+    if (hl7 == null) {
+      throw new IllegalStateException("no MLLP peer: build the sandbox with mllpPort(0)");
+    }
+    return hl7;
+  }
+
+  Optional<Hl7Peer> hl7Peer() {
+    return Optional.ofNullable(hl7);
+  }
+
   /** One line per started component, as its start() described itself. */
   public List<String> componentLines() {
     return List.copyOf(componentLines);
@@ -207,6 +231,8 @@ public final class CernerSandbox implements AutoCloseable {
     private Integer sftpPort;
     private java.time.Duration tokenLifetime = SandboxOptions.DEFAULT_TOKEN_LIFETIME;
     private java.nio.file.Path clientsFile;
+    private java.nio.file.Path hl7Script;
+    private Hl7Profile hl7Profile = Hl7Profile.defaults();
     private Clock clock = Clock.systemUTC();
     private java.nio.file.Path workDir;
     private java.nio.file.Path sftpRoot;
@@ -247,9 +273,24 @@ public final class CernerSandbox implements AutoCloseable {
       return this;
     }
 
-    /** Recorded for the MLLP peer (not built yet). */
+    /**
+     * Runs the MLLP peer ({@link CernerSandbox#hl7()}) listening on this port (0: a free one);
+     * null: none.
+     */
     public Builder mllpPort(Integer mllpPort) {
       this.mllpPort = mllpPort;
+      return this;
+    }
+
+    /** How the MLLP peer addresses and shapes its messages (MSH-3..6, alias pools). */
+    public Builder hl7Profile(Hl7Profile profile) {
+      this.hl7Profile = java.util.Objects.requireNonNull(profile, "profile");
+      return this;
+    }
+
+    /** A JSON script the MLLP peer sends once started (needs {@link #mllpPort}). */
+    public Builder hl7Script(java.nio.file.Path script) {
+      this.hl7Script = script;
       return this;
     }
 

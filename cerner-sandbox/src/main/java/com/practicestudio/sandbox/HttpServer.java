@@ -83,6 +83,9 @@ final class HttpServer {
         new AdminServlet(
             sandbox.faults(), sandbox.requests(), sandbox.grants(), sandbox.tokens(), urls),
         "/admin/*");
+    sandbox
+        .hl7Peer()
+        .ifPresent(hl7 -> servlet(context, "admin-hl7", hl7.adminServlet(), "/admin/hl7/*"));
     tomcat
         .getHost()
         .getPipeline()

@@ -11,9 +11,10 @@ import java.util.concurrent.CountDownLatch;
  * Runs the sandbox: {@code java -jar cerner-sandbox.jar [--port N] [--tenant ID]
  * [--system-client-id ID] [--system-client-secret S] [--mllp-port N] [--sftp-port N]
  * [--sftp-password PW] [--sftp-users FILE] [--sftp-root DIR] [--work-dir DIR] [--seed N]
- * [--patients N] [--token-lifetime SECONDS] [--clients FILE]}. Prints its URLs and credentials and
- * serves until stopped. The work dir (default {@code ./cerner-sandbox-work}) keeps the SSH host key
- * and the SFTP folders between runs.
+ * [--patients N] [--token-lifetime SECONDS] [--clients FILE] [--hl7-script FILE]}. Prints its URLs
+ * and credentials and serves until stopped. The work dir (default {@code ./cerner-sandbox-work})
+ * keeps the SSH host key and the SFTP folders between runs. {@code --hl7-script} names a JSON
+ * script the MLLP peer sends once started.
  */
 public final class SandboxMain {
 
@@ -67,6 +68,7 @@ public final class SandboxMain {
         case "--token-lifetime" ->
             builder.accessTokenLifetime(Duration.ofSeconds(number(flag, value)));
         case "--clients" -> builder.clientsFile(Path.of(value));
+        case "--hl7-script" -> builder.hl7Script(Path.of(value));
         case "--host" -> builder.host(value);
         default -> throw new IllegalArgumentException("Unknown option " + flag);
       }
@@ -103,11 +105,6 @@ public final class SandboxMain {
     SandboxOptions options = sandbox.options();
     out.printf(
         "  %-20s %d patients, seed %d%n", "Data", sandbox.data().patients().size(), options.seed());
-    if (options.mllpPort() != null) {
-      out.printf(
-          "  %-20s not built yet: --mllp-port %d is recorded only%n",
-          "MLLP peer", options.mllpPort());
-    }
     for (String line : sandbox.componentLines()) {
       out.println("  " + line);
     }
@@ -138,6 +135,6 @@ public final class SandboxMain {
         + " [--system-client-id ID] [--system-client-secret SECRET] [--mllp-port N]"
         + " [--sftp-port N] [--sftp-password PW] [--sftp-users FILE] [--sftp-root DIR]"
         + " [--work-dir DIR] [--seed N] [--patients N] [--token-lifetime SECONDS]"
-        + " [--clients FILE]";
+        + " [--clients FILE] [--hl7-script FILE]";
   }
 }

@@ -87,9 +87,12 @@ class SandboxMainTest {
   }
 
   @Test
-  void the_banner_prints_the_urls_and_credentials_and_says_what_is_pending() {
+  void the_banner_prints_the_urls_credentials_and_component_ports() {
     try (CernerSandbox sandbox =
-        SandboxMain.parse(new String[] {"--port", "0", "--patients", "40", "--mllp-port", "2576"})
+        SandboxMain.parse(
+                new String[] {
+                  "--port", "0", "--patients", "40", "--mllp-port", "0", "--sftp-port", "0"
+                })
             .build()
             .start()) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -102,8 +105,10 @@ class SandboxMainTest {
           .contains(sandbox.urls().adminBase())
           .contains(sandbox.systemClientId())
           .contains(sandbox.systemClientSecret())
-          .contains("MLLP peer")
-          .contains("not built yet");
+          .contains("MLLP peer: listening on localhost:" + sandbox.hl7().port())
+          .contains(sandbox.urls().adminBase() + "/hl7")
+          .contains("SFTP")
+          .doesNotContain("not built yet");
     }
   }
 }
