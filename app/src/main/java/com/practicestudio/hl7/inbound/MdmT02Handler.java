@@ -16,14 +16,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
  * MDM T02 (original document notification and content): a clinical document from TXA — type TXA-2
- * (HL7 table 0270 mapped to LOINC; a LOINC code sent as such is kept), availability TXA-19 /
- * status, unique document number TXA-12 as {@code externalId}, author TXA-9 (else TXA-5, TXA-22),
- * written at TXA-6 (else TXA-4, TXA-7, MSH-7) — with the content of its OBX segments: an ED value
- * decoded to its type, or the TX/FT/ST lines joined as {@code text/plain}.
+ * (HL7 table 0270 mapped to LOINC; a LOINC code, with its system or bare as Cerner sends it, is
+ * kept), availability TXA-19 / status, unique document number TXA-12 as {@code externalId}, author
+ * TXA-9 (else TXA-5, TXA-22), written at TXA-6 (else TXA-4, TXA-7, MSH-7) — with the content of its
+ * OBX segments: an ED value decoded to its type, or the TX/FT/ST lines joined as {@code
+ * text/plain}.
  */
 @Component
 @Handles("HL7 INBOUND MDM^T02")
@@ -45,6 +47,9 @@ class MdmT02Handler implements ExchangeHandler {
           Map.entry("TS", new DocumentType("18761-7", "Transfer summary note")));
 
   static final DocumentType OTHER = new DocumentType("34133-9", "Summary of episode note");
+
+  /** A LOINC code sent without its system (Cerner sends TXA-2 so): number, dash, check digit. */
+  private static final Pattern LOINC_SHAPE = Pattern.compile("\\d{1,7}-\\d");
 
   private static final Map<String, String> FIELDS =
       Map.of(
@@ -116,7 +121,9 @@ class MdmT02Handler implements ExchangeHandler {
   static DocumentType type(Segment txa) {
     String code = Fields.text(txa, 2, 1);
     String text = Fields.text(txa, 2, 2);
-    if (code != null && ObxValues.isLoinc(Fields.text(txa, 2, 3))) {
+    String system = Fields.text(txa, 2, 3);
+    if (code != null
+        && (ObxValues.isLoinc(system) || (system == null && LOINC_SHAPE.matcher(code).matches()))) {
       return new DocumentType(code, text);
     }
     DocumentType mapped = code == null ? null : TYPES.get(code.toUpperCase(Locale.ROOT));

@@ -28,6 +28,8 @@ class MdmMappingTest {
         Arguments.of("TXA|1|PR", "11506-3"),
         // a LOINC code sent as such is kept
         Arguments.of("TXA|1|11506-3^Progress note^LN", "11506-3"),
+        // Cerner sends the LOINC code bare
+        Arguments.of("TXA|1|18842-5", "18842-5"),
         // anything else: summary of episode note
         Arguments.of("TXA|1|ZZ", "34133-9"));
   }
