@@ -231,7 +231,7 @@ class CernerDomainsConsoleController {
           testPatientId);
     }
 
-    boolean hasService(String wire) {
+    public boolean hasService(String wire) {
       return millenniumServices != null && millenniumServices.contains(wire);
     }
   }
