@@ -203,6 +203,13 @@ final class TokenClient {
     if (error != null && error.getDescription() != null) {
       detail.append(": ").append(clip(error.getDescription()));
     }
+    String uri = error == null || error.getURI() == null ? "" : error.getURI().toString();
+    if (uri.contains("invalid-tenant")) {
+      // Cerner's authorization server names its reason in error_uri only
+      detail.append(" (Cerner: the tenant id in the token URL is wrong)");
+    } else if (uri.contains("empty-scopes")) {
+      detail.append(" (Cerner: none of the scopes is registered for this client)");
+    }
     return new OAuthException(mapped, detail.toString());
   }
 

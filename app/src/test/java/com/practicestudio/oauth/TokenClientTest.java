@@ -81,6 +81,49 @@ class TokenClientTest {
             "OAUTH-001 the token endpoint refused the client credentials (invalid_client): HTTP 401");
   }
 
+  @Test
+  void cerner_naming_a_wrong_tenant_only_in_error_uri_is_said_plainly() throws Exception {
+    String answer =
+        "{\"error\": \"invalid_grant\", \"error_uri\": \"https://authorization.cerner.com/errors/"
+            + "urn%3Acerner%3Aerror%3Aauthorization-server%3Aoauth2%3Atoken%3Ainvalid-tenant/instances/1\"}";
+    com.sun.net.httpserver.HttpServer server =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/token",
+        exchange -> {
+          byte[] body = answer.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(400, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    server.start();
+    try {
+      SystemAccount account =
+          new SystemAccount(
+              1,
+              "d",
+              true,
+              "http://127.0.0.1:" + server.getAddress().getPort() + "/token",
+              "svc",
+              ClientAuthMethod.CLIENT_SECRET_BASIC,
+              "s3cret",
+              null,
+              List.of("system/Patient.read"));
+
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> client.clientCredentials(account, account.scopes()))
+          .isInstanceOfSatisfying(
+              OAuthException.class,
+              e -> {
+                assertThat(e.error()).isEqualTo(OAuthError.INVALID_GRANT);
+                assertThat(e.detail()).contains("HTTP 400", "tenant id in the token URL is wrong");
+              });
+    } finally {
+      server.stop(0);
+    }
+  }
+
   private static SystemAccount keyAccount(RSAKey key) {
     return new SystemAccount(
         1,

@@ -251,6 +251,9 @@ public class ConnectivityTest implements DisposableBean {
   static Failure failureOf(OAuthException e) {
     OAuthError error = e.error();
     String detail = e.detail() == null ? "" : e.detail();
+    if (detail.contains("tenant id in the token URL is wrong")) {
+      return Failure.WRONG_TENANT;
+    }
     return switch (error) {
       case INVALID_CLIENT, UNAUTHORIZED_CLIENT -> Failure.INVALID_CLIENT;
       case INVALID_SCOPE -> Failure.SCOPE_MISSING;

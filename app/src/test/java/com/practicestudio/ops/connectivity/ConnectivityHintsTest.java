@@ -85,6 +85,12 @@ class ConnectivityHintsTest {
             new OAuthException(OAuthError.TOKEN_ENDPOINT_UNREACHABLE, "connection refused by x"),
                 Failure.CONNECTION_REFUSED,
             new OAuthException(OAuthError.NOT_CONFIGURED, "no secret"), Failure.NOT_CONFIGURED);
+    assertThat(
+            ConnectivityTest.failureOf(
+                new OAuthException(
+                    OAuthError.INVALID_GRANT,
+                    "HTTP 400, error invalid_grant (Cerner: the tenant id in the token URL is wrong)")))
+        .isEqualTo(Failure.WRONG_TENANT);
     cases.forEach(
         (e, row) -> assertThat(ConnectivityTest.failureOf(e)).as(e.getMessage()).isEqualTo(row));
   }
