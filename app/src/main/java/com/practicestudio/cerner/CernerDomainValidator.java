@@ -28,14 +28,7 @@ final class CernerDomainValidator {
     String name = checks.requiredText("name", in.name(), 100);
     String fhirRoot = fhirRoot(checks, in.fhirRoot());
     String clientId = checks.text("clientId", in.clientId(), 200);
-    ClientAuthMethod auth =
-        in.clientAuth() == null || in.clientAuth().isBlank()
-            ? ClientAuthMethod.CLIENT_SECRET_BASIC
-            : ClientAuthMethod.fromWire(in.clientAuth()).orElse(null);
-    checks.check(
-        auth != null,
-        "clientAuth",
-        "must be one of " + String.join(", ", ClientAuthMethod.wires()));
+    ClientAuthMethod auth = clientAuth(checks, in.clientAuth());
     String secret = blankToNull(checks.text("clientSecret", in.clientSecret(), 500));
     List<String> scopes = scopes(in.scopes());
     SmartScopes.check(checks, "scopes", scopes, true, null);
@@ -47,19 +40,9 @@ final class CernerDomainValidator {
         smartClientId != null || smartScopes.isEmpty(),
         "smartClientId",
         "is required when smartScopes are given");
-    MillenniumVersion version = version(checks, in.millenniumVersion());
-    Set<MillenniumService> services = services(checks, in.millenniumServices());
-    String millenniumBase = url(checks, "millenniumBaseUrl", in.millenniumBaseUrl());
-    checks.check(
-        services.isEmpty() || millenniumBase != null || checks.has("millenniumBaseUrl"),
-        "millenniumBaseUrl",
-        "is required when Millennium services are enabled");
+    Millennium millennium = millennium(checks, in);
     ZoneId zone = zone(checks, in.timeZone());
-    String testPatient = checks.text("testPatientId", in.testPatientId(), 64);
-    checks.check(
-        testPatient == null || TEST_PATIENT.matcher(testPatient).matches(),
-        "testPatientId",
-        "must be a FHIR id (letters, digits, '-' and '.')");
+    String testPatient = testPatient(checks, in.testPatientId());
     checks.throwIfAny();
     return new DomainValues(
         name,
@@ -72,11 +55,46 @@ final class CernerDomainValidator {
         smartClientId,
         smartSecret,
         smartScopes,
-        millenniumBase,
-        services,
-        version,
+        millennium.baseUrl(),
+        millennium.services(),
+        millennium.version(),
         zone,
         testPatient);
+  }
+
+  private record Millennium(
+      String baseUrl, Set<MillenniumService> services, MillenniumVersion version) {}
+
+  private static Millennium millennium(FieldChecks checks, CernerDomainInput in) {
+    MillenniumVersion version = version(checks, in.millenniumVersion());
+    Set<MillenniumService> services = services(checks, in.millenniumServices());
+    String baseUrl = url(checks, "millenniumBaseUrl", in.millenniumBaseUrl());
+    checks.check(
+        services.isEmpty() || baseUrl != null || checks.has("millenniumBaseUrl"),
+        "millenniumBaseUrl",
+        "is required when Millennium services are enabled");
+    return new Millennium(baseUrl, services, version);
+  }
+
+  private static ClientAuthMethod clientAuth(FieldChecks checks, String text) {
+    if (text == null || text.isBlank()) {
+      return ClientAuthMethod.CLIENT_SECRET_BASIC;
+    }
+    Optional<ClientAuthMethod> auth = ClientAuthMethod.fromWire(text);
+    checks.check(
+        auth.isPresent(),
+        "clientAuth",
+        "must be one of " + String.join(", ", ClientAuthMethod.wires()));
+    return auth.orElse(null);
+  }
+
+  private static String testPatient(FieldChecks checks, String text) {
+    String testPatient = checks.text("testPatientId", text, 64);
+    checks.check(
+        testPatient == null || TEST_PATIENT.matcher(testPatient).matches(),
+        "testPatientId",
+        "must be a FHIR id (letters, digits, '-' and '.')");
+    return testPatient;
   }
 
   /** The second step: scopes against the server's smart-configuration and CapabilityStatement. */

@@ -146,42 +146,54 @@ class SmartLaunches {
       throw new OAuthException(OAuthError.INVALID_REQUEST, "Cerner's answer has no code");
     }
     SmartAppCredentials app = credentials.smartApp(pending.domainId());
-    IssuedTokens issued;
+    IssuedTokens issued = exchange(app, pending, code);
+    LaunchContext context =
+        new LaunchContext(
+            issued.parameter("patient"), issued.parameter("encounter"), fhirUser(issued));
+    boolean stored = issued.refreshToken() != null;
+    tx.executeWithoutResult(status -> keep(app, pending, username, issued, context));
+    tokens.remember(app.domainId(), username, issued.access());
+    return new LaunchOutcome(app.domainId(), app.domainName(), context, stored);
+  }
+
+  private IssuedTokens exchange(SmartAppCredentials app, PendingLaunch pending, String code) {
     try {
-      issued =
+      IssuedTokens issued =
           client.authorizationCode(
               app,
               code,
               URI.create(pending.redirectUri()),
               new CodeVerifier(pending.codeVerifier()));
       metrics.granted(app.domainId(), "authorization_code");
+      return issued;
     } catch (OAuthException e) {
       metrics.failed(app.domainId(), "authorization_code", e.error());
       throw e;
     }
-    LaunchContext context =
-        new LaunchContext(
-            issued.parameter("patient"), issued.parameter("encounter"), fhirUser(issued));
+  }
+
+  /** Stores the refresh token sealed (when one came) and audits the launch. */
+  private void keep(
+      SmartAppCredentials app,
+      PendingLaunch pending,
+      String username,
+      IssuedTokens issued,
+      LaunchContext context) {
     boolean stored = issued.refreshToken() != null;
-    tx.executeWithoutResult(
-        status -> {
-          if (stored) {
-            authorizations.save(
-                app.domainId(),
-                username,
-                crypto.sealText(issued.refreshToken(), SmartAuthorizationRepository.REFRESH_TOKEN),
-                String.join(" ", issued.scopes()),
-                context,
-                clock.instant());
-          }
-          Map<String, Object> detail = new LinkedHashMap<>();
-          detail.put("launch", pending.ehr() ? "ehr" : "standalone");
-          detail.put("patientInContext", context.patientId() != null);
-          detail.put("refreshTokenStored", stored);
-          audit.record(AuditAction.SMART_LAUNCH, "cerner_domain", app.domainId(), detail);
-        });
-    tokens.remember(app.domainId(), username, issued.access());
-    return new LaunchOutcome(app.domainId(), app.domainName(), context, stored);
+    if (stored) {
+      authorizations.save(
+          app.domainId(),
+          username,
+          crypto.sealText(issued.refreshToken(), SmartAuthorizationRepository.REFRESH_TOKEN),
+          String.join(" ", issued.scopes()),
+          context,
+          clock.instant());
+    }
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("launch", pending.ehr() ? "ehr" : "standalone");
+    detail.put("patientInContext", context.patientId() != null);
+    detail.put("refreshTokenStored", stored);
+    audit.record(AuditAction.SMART_LAUNCH, "cerner_domain", app.domainId(), detail);
   }
 
   private void remember(HttpSession session, PendingLaunch launch) {

@@ -55,5 +55,7 @@ public final class SandboxDomains {
             "ca.uhn.fhir.rest.server.interceptor.ExceptionHandlingInterceptor")) {
       ((Logger) LoggerFactory.getLogger(name)).setLevel(Level.OFF);
     }
+    ((Logger) LoggerFactory.getLogger("ca.uhn.fhir.rest.server.RestfulServer"))
+        .setLevel(Level.WARN);
   }
 }
