@@ -1,10 +1,12 @@
 package com.practicestudio.oauth;
 
+import com.practicestudio.web.UpstreamException;
+
 /**
  * A token could not be had. The message is {@code "OAUTH-001 <summary>: <detail>"}; it names
  * domains, clients and OAuth error codes, never secrets, tokens or PHI.
  */
-public class OAuthException extends RuntimeException {
+public class OAuthException extends UpstreamException {
 
   private final OAuthError error;
   private final String detail;
@@ -24,7 +26,13 @@ public class OAuthException extends RuntimeException {
     return detail;
   }
 
+  @Override
+  public String code() {
+    return error.code();
+  }
+
   /** A plain-language hint for the person fixing it. */
+  @Override
   public String hint() {
     return error.hint();
   }
