@@ -70,20 +70,35 @@ class AppointmentRecords {
       throw Hl7HandlerError.PATIENT_CONFLICT.failure(
           "SCH-2 names an appointment of another patient");
     }
+    if (existing.isPresent()) {
+      Outcome settled = settled(in, existing.get(), sch, cancel);
+      if (settled != null) {
+        return settled;
+      }
+    }
     AppointmentDraft draft = draft(in, sch, externalId, patient.id(), cancel, existing);
     try {
       if (existing.isEmpty()) {
         Appointment created = appointments.create(draft);
         in.created("appointment", created.id(), changed(null, draft));
-        return Outcome.done();
+      } else {
+        List<String> changed = changed(existing.get(), draft);
+        if (!changed.isEmpty()) {
+          appointments.update(existing.get().id(), draft);
+          in.updated("appointment", existing.get().id(), changed);
+        }
       }
-      return change(in, existing.get(), draft, cancel);
+      return Outcome.done();
     } catch (InvalidRequestException e) {
       throw RefusedValues.failure(e, FIELDS);
     }
   }
 
-  private Outcome change(Inbound in, Appointment current, AppointmentDraft draft, boolean cancel) {
+  /**
+   * What happens to a known appointment without reading the rest of the message: a cancel (only its
+   * reason counts), or nothing when it is cancelled already; null when it is to be changed.
+   */
+  private Outcome settled(Inbound in, Appointment current, Segment sch, boolean cancel) {
     AppointmentStatus status = current.status();
     if (cancel) {
       if (status == AppointmentStatus.CANCELLED) {
@@ -92,19 +107,18 @@ class AppointmentRecords {
       if (!status.isCancellable()) {
         return Outcome.ignored("the appointment is " + status.code() + " and cannot be cancelled");
       }
-      appointments.cancel(current.id(), draft.statusReason());
+      try {
+        appointments.cancel(current.id(), eventReason(sch));
+      } catch (InvalidRequestException e) {
+        throw RefusedValues.failure(e, FIELDS);
+      }
       in.updated("appointment", current.id(), List.of("status", "statusReason"));
       return Outcome.done();
     }
     if (status.isFinal()) {
       return Outcome.ignored("SCH-2 names a " + status.code() + " appointment; left unchanged");
     }
-    List<String> changed = changed(current, draft);
-    if (!changed.isEmpty()) {
-      appointments.update(current.id(), draft);
-      in.updated("appointment", current.id(), changed);
-    }
-    return Outcome.done();
+    return null;
   }
 
   private AppointmentDraft draft(

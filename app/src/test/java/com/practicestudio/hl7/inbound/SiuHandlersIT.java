@@ -97,6 +97,25 @@ class SiuHandlersIT {
   }
 
   @Test
+  void an_s15_for_a_known_appointment_needs_nothing_but_its_id() {
+    hl7.apply(siu("S12", "Booked", room, "20260410090000", "20260410093000"));
+
+    Exchange row =
+        hl7.apply(
+            "MSH|^~\\&|SCHED|CLINIC|PS|PS|20260401120000||SIU^S15|"
+                + UUID.randomUUID()
+                + "|P|2.3\nSCH||"
+                + filler
+                + "||||CANCEL^Patient request\nPID|1||"
+                + mrn
+                + "^^^HOSP^MR||BEEBLEBROX^ZAPHOD\n");
+
+    assertThat(row.status()).isEqualTo(ExchangeStatus.APPLIED);
+    assertThat(appointments.findByExternalId(filler).orElseThrow().status())
+        .isEqualTo(AppointmentStatus.CANCELLED);
+  }
+
+  @Test
   void an_s15_for_an_appointment_never_received_records_it_cancelled() {
     Exchange row = hl7.apply(siu("S15", "Cancelled", room, "20260410090000", "20260410093000"));
 
