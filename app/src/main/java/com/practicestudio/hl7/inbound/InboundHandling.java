@@ -59,6 +59,8 @@ class InboundHandling {
       return failed(
           Hl7HandlerError.UNREADABLE_MESSAGE,
           "the message cannot be parsed (" + e.code() + " " + e.error().description() + ")");
+    } catch (ExchangeFailure refused) {
+      return refused.toOutcome(); // the interface pipeline's parse, filter or transform refusal
     }
     if (!messageCode.equals(message.messageType().strip())) {
       return failed(Hl7HandlerError.WRONG_MESSAGE_TYPE, "MSH-9.1 is not " + messageCode);

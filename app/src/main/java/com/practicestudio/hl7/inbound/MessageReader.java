@@ -10,6 +10,7 @@ import com.practicestudio.journal.Payload;
  * gives the rule-transformed message instead — a one-line change in {@link Hl7HandlersConfig}.
  *
  * @throws com.practicestudio.hl7v2.Hl7ParseException when the payload is not an HL7 v2 message
+ * @throws com.practicestudio.journal.ExchangeFailure when the pipeline refuses it (its own codes)
  */
 @FunctionalInterface
 interface MessageReader {
