@@ -65,7 +65,7 @@ final class Concepts {
     if (mapped.isPresent()) {
       return mapped;
     }
-    return ownSystems.contains(coding.getSystem())
+    return coding.hasSystem() && ownSystems.contains(coding.getSystem())
         ? Optional.of(coding.getCode())
         : Optional.empty();
   }

@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Identifier;
-import org.hl7.fhir.r4.model.Reference;
 
 /**
  * Cerner Encounter → encounter: the FIN (identifier typed v2-0203 {@code AN}, Cerner's "FIN NBR")
@@ -117,9 +116,5 @@ public final class EncounterMapper {
         .map(p -> CernerReferences.idOf(p.getIndividual(), "Practitioner"))
         .flatMap(Optional::stream)
         .findFirst();
-  }
-
-  static Reference reference(String type, String id) {
-    return new Reference(type + "/" + id);
   }
 }

@@ -108,11 +108,16 @@ public final class SchedulingMapper {
         slot.getMeta().getVersionId());
   }
 
-  /** The body that books {@code slotId} for the patient: what Cerner's Appointment create takes. */
-  public Appointment bookingRequest(String slotId, String patientFhirId, String comment) {
+  /**
+   * The body that books {@code slot} for the patient: what Cerner's Appointment create takes (the
+   * slot's times too, which R4 requires of a booked appointment).
+   */
+  public Appointment bookingRequest(CernerSlot slot, String patientFhirId, String comment) {
     Appointment appointment = new Appointment();
     appointment.setStatus(Appointment.AppointmentStatus.BOOKED);
-    appointment.addSlot(new Reference("Slot/" + slotId));
+    appointment.addSlot(new Reference("Slot/" + slot.id()));
+    appointment.setStart(Date.from(slot.start()));
+    appointment.setEnd(Date.from(slot.end()));
     appointment
         .addParticipant()
         .setActor(new Reference("Patient/" + patientFhirId))
