@@ -26,9 +26,10 @@ import org.hl7.fhir.r4.model.StringType;
 /**
  * A Cerner FHIR Patient → Practice Studio's patient input: the official name, birth date, gender,
  * language, race, ethnicity and marital status through the code maps, identifiers (the MRN is the
- * one typed v2-0203 {@code MR}), the home address, phones by use as E.164, e-mail, {@code active};
- * {@code externalId} is the FHIR id. A merged (combined-away) patient is inactive and names its
- * survivor in {@code link} ({@link #replacedBy}). Pure: no I/O.
+ * one typed v2-0203 {@code MR}; the assigning authority is the assigner's name, else the
+ * identifier's system — Cerner's alias pool), the home address, phones by use as E.164, e-mail,
+ * {@code active}; {@code externalId} is the FHIR id. A merged (combined-away) patient is inactive
+ * and names its survivor in {@code link} ({@link #replacedBy}). Pure: no I/O.
  */
 public final class PatientMapper {
 
@@ -116,7 +117,10 @@ public final class PatientMapper {
         b.ssn(identifier.getValue());
         continue;
       }
-      String authority = identifier.getAssigner().getDisplay();
+      String authority =
+          identifier.getAssigner().hasDisplay()
+              ? identifier.getAssigner().getDisplay()
+              : identifier.getSystem();
       b.identifier(type, identifier.getValue(), authority, identifier.getSystem());
       if (mrn == null && PatientIdentifier.MRN.equals(type)) {
         mrn = identifier.getValue();

@@ -42,11 +42,26 @@ class PatientMapperTest {
         new Field("externalId", r -> Long.toString(r.personId()), PatientInput::externalId),
         new Field("mrn", PatientRecord::mrn, PatientInput::mrn),
         new Field(
-            "identifiers (MR, alias pool as system)",
-            r -> List.of("MR|" + r.mrn() + "|" + SandboxIdentifiers.MRN_SYSTEM),
+            "identifiers (MR, alias pool as system and authority)",
+            r ->
+                List.of(
+                    "MR|"
+                        + r.mrn()
+                        + "|"
+                        + SandboxIdentifiers.MRN_SYSTEM
+                        + "|"
+                        + SandboxIdentifiers.MRN_SYSTEM),
             in ->
                 in.identifiers().stream()
-                    .map(i -> i.type() + "|" + i.value() + "|" + i.system())
+                    .map(
+                        i ->
+                            i.type()
+                                + "|"
+                                + i.value()
+                                + "|"
+                                + i.system()
+                                + "|"
+                                + i.assigningAuthority())
                     .toList()),
         new Field("ssn (from the SS identifier)", r -> r.alias(Alias.Type.SSN), PatientInput::ssn),
         new Field("firstName", r -> r.name().given(), PatientInput::firstName),
@@ -131,7 +146,11 @@ class PatientMapperTest {
     assertThat(in.mrn()).isEqualTo("1032702");
     assertThat(in.identifiers())
         .containsExactly(
-            new PatientIdentifier("MR", "1032702", null, "http://hospital.smarthealthit.org"));
+            new PatientIdentifier(
+                "MR",
+                "1032702",
+                "http://hospital.smarthealthit.org",
+                "http://hospital.smarthealthit.org"));
     assertThat(List.of(in.firstName(), in.middleName(), in.lastName(), in.nameSuffix()))
         .containsExactly("Amy", "V.", "Baxter", "PharmD");
     assertThat(in.dateOfBirth()).isEqualTo("1987-02-20");
