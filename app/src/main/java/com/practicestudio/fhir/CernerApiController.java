@@ -26,10 +26,39 @@ class CernerApiController {
 
   private final CernerPatients patients;
   private final CernerSlots slots;
+  private final CernerDeltaSync sync;
+  private final FhirSyncProperties syncSettings;
+  private final java.time.Clock clock;
 
-  CernerApiController(CernerPatients patients, CernerSlots slots) {
+  CernerApiController(
+      CernerPatients patients,
+      CernerSlots slots,
+      CernerDeltaSync sync,
+      FhirSyncProperties syncSettings,
+      java.time.Clock clock) {
     this.patients = patients;
     this.slots = slots;
+    this.sync = sync;
+    this.syncSettings = syncSettings;
+    this.clock = clock;
+  }
+
+  /**
+   * Runs the delta sync of this domain now (appointments at the known locations starting in [from,
+   * to), default the sync's window, and their patients' encounters).
+   */
+  @PostMapping("/sync")
+  @PreAuthorize("hasAuthority('RECORDS_WRITE')")
+  SyncReport syncNow(
+      @PathVariable long domainId,
+      @RequestParam(required = false) Instant from,
+      @RequestParam(required = false) Instant to) {
+    Instant now = clock.instant();
+    return sync.sync(
+        domainId,
+        sync.knownLocations(),
+        from != null ? from : now.minus(syncSettings.lookBack()),
+        to != null ? to : now.plus(syncSettings.lookAhead()));
   }
 
   @GetMapping("/patients")
@@ -70,7 +99,7 @@ class CernerApiController {
   }
 
   @ExceptionHandler(CernerFhirException.class)
-  ResponseEntity<ProblemDetail> cernerError(CernerFhirException e) {
+  static ResponseEntity<ProblemDetail> cernerError(CernerFhirException e) {
     HttpStatus status =
         switch (e.error()) {
           case NO_DOMAIN, NOT_FOUND -> HttpStatus.NOT_FOUND;

@@ -133,6 +133,17 @@ public final class CernerFhirClient {
         Integer.MAX_VALUE);
   }
 
+  /** The appointments at a location starting in [from, to). */
+  public List<Appointment> locationAppointments(String locationId, Instant from, Instant to) {
+    return search(
+        Appointment.class,
+        List.of(
+            Map.entry("location", locationId),
+            Map.entry("date", "ge" + from),
+            Map.entry("date", "lt" + to)),
+        Integer.MAX_VALUE);
+  }
+
   /**
    * A patient's observations, narrowed by code ({@code system|code}) and effective time [from, to)
    * when given.

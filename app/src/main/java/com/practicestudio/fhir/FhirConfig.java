@@ -8,7 +8,11 @@ import org.springframework.context.annotation.Configuration;
 
 /** The FHIR feature's settings and its stateless mappers. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({FhirClientProperties.class, FhirOutboundProperties.class})
+@EnableConfigurationProperties({
+  FhirClientProperties.class,
+  FhirOutboundProperties.class,
+  FhirSyncProperties.class
+})
 class FhirConfig {
 
   @Bean

@@ -12,7 +12,6 @@ import com.practicestudio.sandbox.data.SlotRecord;
 import com.practicestudio.sandbox.data.SlotStatus;
 import com.practicestudio.scheduling.JsonApi;
 import com.practicestudio.scheduling.RecordsFixture;
-import com.practicestudio.testing.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,9 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,15 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * (confirmed and refused), pushing vital signs and documents through the journal, and writes during
  * a 5-minute outage all delivered once afterwards.
  */
-@IntegrationTest
-@Import(SandboxDomainConfig.class)
-@TestPropertySource(
-    properties = {
-      "practice-studio.journal.channel-retry.fhir.max-attempts=1000",
-      "practice-studio.journal.channel-retry.fhir.initial-backoff=100ms",
-      "practice-studio.journal.channel-retry.fhir.max-backoff=300ms",
-      "practice-studio.fhir.outbound.max-retry-after=200ms"
-    })
+@SandboxDomainTest
 class CernerProductIT {
 
   static final String DOMAIN_API = "/api/v1/cerner/domains/" + DOMAIN;
