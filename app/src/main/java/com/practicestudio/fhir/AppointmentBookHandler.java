@@ -2,6 +2,7 @@ package com.practicestudio.fhir;
 
 import com.practicestudio.journal.ApplyContext;
 import com.practicestudio.journal.Change;
+import com.practicestudio.journal.Channel;
 import com.practicestudio.journal.Exchange;
 import com.practicestudio.journal.ExchangeHandler;
 import com.practicestudio.journal.Handles;
@@ -17,12 +18,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Delivers an outbound {@code Appointment} row: books the appointment's Cerner slot (hold, then
- * create; see {@link CernerBooking}). Booked: the appointment gets Cerner's id and status {@code
- * booked}. Refused (the slot is taken): status {@code booking-failed} with the reason, and the row
- * fails with {@code FHIR-014} so that it shows in the error queue (reprocessing tries again).
+ * create; see {@link CernerBooking}) — through Millennium's slot booking service for {@code
+ * MILLENNIUM} rows (domains that enable it), through FHIR otherwise. Booked: the appointment gets
+ * Cerner's id and status {@code booked}. Refused (the slot is taken): status {@code booking-failed}
+ * with the reason, and the row fails with {@code FHIR-014} so that it shows in the error queue
+ * (reprocessing tries again).
  */
 @Component
-@Handles("FHIR OUTBOUND Appointment")
+@Handles({"FHIR OUTBOUND Appointment", "MILLENNIUM OUTBOUND Appointment"})
 class AppointmentBookHandler implements ExchangeHandler {
 
   private final CernerGateway gateway;
@@ -57,14 +60,22 @@ class AppointmentBookHandler implements ExchangeHandler {
     }
     JsonNode booking = json.readTree(payload.text());
     try {
-      CernerFhirClient client = gateway.client(FhirExchanges.domainId(exchange));
+      long domainId = FhirExchanges.domainId(exchange);
+      CernerFhirClient client = gateway.client(domainId);
+      CernerBooking cerner = new CernerBooking(mappers.scheduling(client.endpoint()));
+      String slot = booking.get("slotId").asString();
+      String patient = booking.get("patient").asString();
+      String comment =
+          booking.path("comment").isString() ? booking.get("comment").asString() : null;
       BookingResult result =
-          new CernerBooking(mappers.scheduling(client.endpoint()))
-              .book(
+          exchange.channel() == Channel.MILLENNIUM
+              ? cerner.book(
                   client,
-                  booking.get("slotId").asString(),
-                  booking.get("patient").asString(),
-                  booking.path("comment").isString() ? booking.get("comment").asString() : null);
+                  slot,
+                  patient,
+                  comment,
+                  (body, slotId) -> gateway.millennium(domainId).bookSlot(slotId, body))
+              : cerner.book(client, slot, patient, comment);
       if (result.booked()) {
         appointments.update(appointmentId, booked(appointment, result.appointmentId()));
         return Outcome.done();

@@ -20,8 +20,29 @@ public final class CernerBooking {
     this.mapper = mapper;
   }
 
+  /** How the Appointment is created once the slot is held. */
+  @FunctionalInterface
+  public interface Creator {
+    /** Creates it; answers Cerner's Appointment id. */
+    String create(Appointment body, String slotId);
+  }
+
+  /** Books through FHIR: the Appointment create. */
   public BookingResult book(
       CernerFhirClient client, String slotId, String patientFhirId, String comment) {
+    return book(client, slotId, patientFhirId, comment, (body, slot) -> client.create(body));
+  }
+
+  /**
+   * Books with {@code creator} making the Appointment (e.g. Millennium's slot booking service); the
+   * slot is read, held and released through FHIR.
+   */
+  public BookingResult book(
+      CernerFhirClient client,
+      String slotId,
+      String patientFhirId,
+      String comment,
+      Creator creator) {
     Slot slot;
     try {
       slot = client.readSlot(slotId);
@@ -51,7 +72,7 @@ public final class CernerBooking {
     }
     try {
       return BookingResult.booked(
-          client.create(mapper.bookingRequest(read, patientFhirId, comment)));
+          creator.create(mapper.bookingRequest(read, patientFhirId, comment), slotId));
     } catch (CernerFhirException e) {
       if (e.retryable()) {
         throw e;

@@ -18,6 +18,7 @@ public class CernerGateway {
   private final io.micrometer.core.instrument.MeterRegistry meters;
   private final java.time.Clock clock;
   private volatile CernerFhirClients clients;
+  private volatile com.practicestudio.millennium.MillenniumClients millennium;
 
   CernerGateway(
       ObjectProvider<CernerEndpoints> endpoints,
@@ -55,18 +56,44 @@ public class CernerGateway {
     return clients().client(endpoint);
   }
 
+  /**
+   * The Millennium web services of an enabled domain that has a Millennium base URL, or {@link
+   * FhirError#NO_DOMAIN}.
+   */
+  public com.practicestudio.millennium.MillenniumClient millennium(long domainId) {
+    FhirEndpoint endpoint = endpoint(domainId).orElseThrow(() -> noDomain(domainId));
+    if (endpoint.millenniumBase() == null) {
+      throw noDomain(domainId);
+    }
+    com.practicestudio.millennium.MillenniumClients m = millennium;
+    if (m == null) {
+      synchronized (this) {
+        m = millennium;
+        if (m == null) {
+          m = new com.practicestudio.millennium.MillenniumClients(tokenSource(), settings);
+          millennium = m;
+        }
+      }
+    }
+    return m.client(endpoint);
+  }
+
+  private TokenSource tokenSource() {
+    TokenSource source = tokens.getIfAvailable();
+    if (source == null) {
+      throw new CernerFhirException(
+          FhirError.NO_DOMAIN, 0, "token", "no token source is configured", null, null, null);
+    }
+    return source;
+  }
+
   private CernerFhirClients clients() {
     CernerFhirClients c = clients;
     if (c == null) {
       synchronized (this) {
         c = clients;
         if (c == null) {
-          TokenSource source = tokens.getIfAvailable();
-          if (source == null) {
-            throw new CernerFhirException(
-                FhirError.NO_DOMAIN, 0, "token", "no token source is configured", null, null, null);
-          }
-          c = new CernerFhirClients(source, settings, meters, Sleeper.REAL, clock);
+          c = new CernerFhirClients(tokenSource(), settings, meters, Sleeper.REAL, clock);
           clients = c;
         }
       }

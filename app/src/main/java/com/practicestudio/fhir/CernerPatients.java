@@ -35,12 +35,25 @@ public class CernerPatients {
     this.audit = audit;
   }
 
-  /** Patients in the patient JSON shape (no SSN), each with the local patient it is linked to. */
+  /**
+   * Patients in the patient JSON shape (no SSN), each with the local patient it is linked to. A
+   * search by names alone goes to Millennium's Person search where the domain enables it, any other
+   * to FHIR.
+   */
   public List<CernerPatientMatch> search(long domainId, PatientSearch search) {
+    search.parameters(); // the rules, before anything is sent
     CernerFhirClient client = gateway.client(domainId);
     PatientMapper mapper = mappers.patients(client.endpoint());
+    boolean byNames = search.birthdate() == null && search.identifier() == null;
+    List<Patient> resources =
+        byNames && client.endpoint().personSearch() && client.endpoint().millenniumBase() != null
+            ? gateway
+                .millennium(domainId)
+                .searchPersons(
+                    blankToNull(search.family()), blankToNull(search.given()), MAX_RESULTS)
+            : client.searchPatients(search, MAX_RESULTS);
     List<CernerPatientMatch> found =
-        client.searchPatients(search, MAX_RESULTS).stream()
+        resources.stream()
             .map(p -> match(mapper.toInput(p), PatientMapper.replacedBy(p).orElse(null)))
             .toList();
     audit.record(
@@ -72,6 +85,10 @@ public class CernerPatients {
       patient = client.readPatient(survivor);
     }
     return mappers.patients(client.endpoint()).toInput(patient);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
   }
 
   private CernerPatientMatch match(PatientInput input, String replacedBy) {

@@ -9,6 +9,7 @@ import com.practicestudio.clinical.Observation;
 import com.practicestudio.clinical.ObservationCreated;
 import com.practicestudio.directory.Provider;
 import com.practicestudio.directory.ProviderService;
+import com.practicestudio.journal.Channel;
 import com.practicestudio.journal.ExchangeJournal;
 import com.practicestudio.journal.Payload;
 import com.practicestudio.patients.Patient;
@@ -124,9 +125,13 @@ class CernerWritesListener {
         || a.externalId() != null) {
       return;
     }
-    if (gateway.endpoint(a.cernerDomainId()).isEmpty()) {
-      throw new InvalidRequestException("cernerDomainId", "is not an enabled Cerner domain");
-    }
+    FhirEndpoint domain =
+        gateway
+            .endpoint(a.cernerDomainId())
+            .orElseThrow(
+                () ->
+                    new InvalidRequestException(
+                        "cernerDomainId", "is not an enabled Cerner domain"));
     String patient = linkedPatient(a.patientId(), "patientId");
     Map<String, Object> booking = new LinkedHashMap<>();
     booking.put("appointmentId", a.id());
@@ -135,6 +140,9 @@ class CernerWritesListener {
     booking.put("comment", a.reason());
     journal.recordOutbound(
         FhirExchanges.outbound(
+            domain.slotBooking() && domain.millenniumBase() != null
+                ? Channel.MILLENNIUM
+                : Channel.FHIR,
             "Appointment",
             a.id(),
             a.cernerDomainId(),

@@ -22,8 +22,13 @@ final class FhirExchanges {
 
   static OutboundMessage outbound(
       String type, long localId, long domainId, long patientId, Payload payload) {
+    return outbound(Channel.FHIR, type, localId, domainId, patientId, payload);
+  }
+
+  static OutboundMessage outbound(
+      Channel channel, String type, long localId, long domainId, long patientId, Payload payload) {
     return new OutboundMessage(
-        Channel.FHIR,
+        channel,
         type,
         SENDER,
         type + "/" + localId,

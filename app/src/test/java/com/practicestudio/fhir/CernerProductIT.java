@@ -172,6 +172,13 @@ class CernerProductIT {
         .atMost(Duration.ofSeconds(20))
         .until(() -> "booked".equals(api.get("/api/v1/appointments/" + booked).field("status")));
     String cernerId = api.get("/api/v1/appointments/" + booked).field("externalId");
+    assertThat(
+            jdbc.sql("SELECT channel FROM exchange WHERE message_id = ?")
+                .param("Appointment/" + booked)
+                .query(String.class)
+                .single())
+        .as("the domain enables Millennium slot booking")
+        .isEqualTo("MILLENNIUM");
     assertThat(SANDBOX.data().appointment(Long.parseLong(cernerId)).orElseThrow().slotId())
         .isEqualTo(slot.slotId());
 
