@@ -232,7 +232,7 @@ public final class CernerFhirClient {
     for (Map.Entry<String, String> p : parameters) {
       query.add(p.getKey() + "=" + URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8));
     }
-    query.add("_count=" + settings.pageSize());
+    query.add("_count=" + Math.min(settings.pageSize(), Math.max(1, max)));
     String url = type.getSimpleName() + "?" + query;
     Bundle page =
         retried(what, () -> client.search().byUrl(url).returnBundle(Bundle.class).execute());

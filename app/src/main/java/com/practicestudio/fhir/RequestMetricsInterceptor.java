@@ -23,6 +23,8 @@ final class RequestMetricsInterceptor implements IClientInterceptor {
   private final MeterRegistry meters;
   private final String domain;
   private final String root;
+  private final java.util.concurrent.ConcurrentMap<String, Timer> timers =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final ThreadLocal<String[]> current = new ThreadLocal<>();
   private final ThreadLocal<String> lastRequestId = new ThreadLocal<>();
   private final ThreadLocal<java.util.Map<String, List<String>>> lastHeaders = new ThreadLocal<>();
@@ -49,13 +51,20 @@ final class RequestMetricsInterceptor implements IClientInterceptor {
     current.remove();
     lastHeaders.set(response.getAllHeaders());
     long millis = response.getRequestStopWatch().getMillis();
-    Timer.builder("practice_studio.cerner.fhir.requests")
-        .description("FHIR requests to Cerner")
-        .tag("domain", domain)
-        .tag("method", call == null ? "?" : call[0])
-        .tag("resource", call == null ? "?" : call[1])
-        .tag("status", Integer.toString(response.getStatus()))
-        .register(meters)
+    String method = call == null ? "?" : call[0];
+    String resource = call == null ? "?" : call[1];
+    String status = Integer.toString(response.getStatus());
+    timers
+        .computeIfAbsent(
+            method + " " + resource + " " + status,
+            k ->
+                Timer.builder("practice_studio.cerner.fhir.requests")
+                    .description("FHIR requests to Cerner")
+                    .tag("domain", domain)
+                    .tag("method", method)
+                    .tag("resource", resource)
+                    .tag("status", status)
+                    .register(meters))
         .record(millis, TimeUnit.MILLISECONDS);
     if (response.getStatus() >= 400) {
       List<String> ids = response.getHeaders("X-Request-Id");
