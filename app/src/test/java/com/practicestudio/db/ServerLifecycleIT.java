@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.practicestudio.testing.ServerProcess;
 import com.practicestudio.testing.TestUsers;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real jar, as an operator runs it: data survives a clean restart and a kill -9. */
 class ServerLifecycleIT {
+
+  private static final String SSN = "219-09-9999";
 
   @TempDir Path dataDir;
 
@@ -43,11 +47,56 @@ class ServerLifecycleIT {
       assertThat(server.get("/api/v1/tokens", "survivor", TestUsers.PASSWORD).statusCode())
           .isEqualTo(200);
       assertThat(server.output()).doesNotContain(TestUsers.ADMIN_PASSWORD);
+
+      var patient =
+          server.postJson(
+              "/api/v1/patients",
+              "{\"lastName\":\"Plaintextcheck\",\"firstName\":\"Ann\",\"dateOfBirth\":\"1980-02-03\","
+                  + "\"gender\":\"F\",\"ssn\":\""
+                  + SSN
+                  + "\"}",
+              TestUsers.ADMIN,
+              TestUsers.ADMIN_PASSWORD);
+      assertThat(patient.statusCode()).as(patient.body()).isEqualTo(201);
+      assertThat(server.stop()).isIn(0, 143);
     }
+    // a clean stop flushes everything PostgreSQL holds to its files: none may hold a secret
+    assertThat(filesContaining(dataDir, SSN)).isEmpty();
+    assertThat(filesContaining(dataDir, SSN.replace("-", ""))).isEmpty();
+    assertThat(filesContaining(dataDir, TestUsers.ADMIN_PASSWORD)).isEmpty();
+    assertThat(filesContaining(dataDir, TestUsers.PASSWORD)).isEmpty();
     assertThat(dataDir.resolve("master.key")).exists();
     assertThat(
             PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(dataDir.resolve("master.key"))))
         .isEqualTo("rw-------");
+  }
+
+  private static List<Path> filesContaining(Path root, String secret) throws Exception {
+    byte[] needle = secret.getBytes(StandardCharsets.UTF_8);
+    try (Stream<Path> files = Files.walk(root)) {
+      return files.filter(Files::isRegularFile).filter(f -> contains(read(f), needle)).toList();
+    }
+  }
+
+  private static byte[] read(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (java.io.IOException e) {
+      return new byte[0];
+    }
+  }
+
+  private static boolean contains(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i <= haystack.length - needle.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 }
