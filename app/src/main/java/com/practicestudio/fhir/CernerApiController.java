@@ -98,6 +98,16 @@ class CernerApiController {
     return new Page<>(slots.free(domainId, start, end, serviceType), null);
   }
 
+  /** A resource Cerner sent that Practice Studio cannot read (e.g. without an id): 502. */
+  @ExceptionHandler(FhirMappingException.class)
+  ResponseEntity<ProblemDetail> unreadable(FhirMappingException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, e.getMessage());
+    problem.setTitle("Cerner: " + e.error().meaning());
+    problem.setProperty("code", e.error().code());
+    return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(problem);
+  }
+
   @ExceptionHandler(CernerFhirException.class)
   static ResponseEntity<ProblemDetail> cernerError(CernerFhirException e) {
     HttpStatus status =

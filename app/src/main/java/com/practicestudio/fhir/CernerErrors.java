@@ -36,6 +36,17 @@ final class CernerErrors {
     if (e instanceof CernerFhirException known) {
       return known;
     }
+    // before the response case: HAPI's connection exception is a (500) response exception too
+    if (e instanceof FhirClientConnectionException) {
+      return new CernerFhirException(
+          FhirError.UNAVAILABLE,
+          0,
+          operation,
+          "no answer: " + rootCause(e),
+          sentRequestId,
+          null,
+          e);
+    }
     if (e instanceof BaseServerResponseException response) {
       int status = response.getStatusCode();
       Map<String, List<String>> headers =
@@ -49,16 +60,6 @@ final class CernerErrors {
           diagnostics(response.getOperationOutcome()),
           Optional.ofNullable(header(headers, REQUEST_ID_HEADERS)).orElse(sentRequestId),
           retryAfter(header(headers, List.of("retry-after")), clock),
-          e);
-    }
-    if (e instanceof FhirClientConnectionException) {
-      return new CernerFhirException(
-          FhirError.UNAVAILABLE,
-          0,
-          operation,
-          "no answer: " + rootCause(e),
-          sentRequestId,
-          null,
           e);
     }
     throw e;
