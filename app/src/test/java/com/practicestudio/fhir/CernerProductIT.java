@@ -299,6 +299,38 @@ class CernerProductIT {
   }
 
   @Test
+  void a_storm_of_429s_during_writes_delays_them_and_each_is_delivered_once() {
+    long patient = linkedPatient();
+    String cernerPatient = externalId(patient);
+    SANDBOX.faults().rateLimit("/r4/", 25, Duration.ofSeconds(1));
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      String at = Instant.parse("2026-11-16T08:00:00Z").plusSeconds(60L * i).toString();
+      ids.add(api.post("/api/v1/observations", vital(patient, "8867-4", "7" + i, "/min", at)).id());
+    }
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                ids.stream()
+                    .allMatch(
+                        id ->
+                            "delivered"
+                                .equals(
+                                    api.get("/api/v1/observations/" + id).field("cernerStatus"))));
+    assertThat(attempts(ids)).as("the 429s were retried").isGreaterThan(ids.size());
+    long inCerner =
+        SANDBOX.data().observations().stream()
+            .filter(o -> Long.toString(o.patientId()).equals(cernerPatient))
+            .filter(o -> o.code().code().equals("8867-4"))
+            .filter(o -> o.effective().isBefore(Instant.parse("2026-11-16T09:00:00Z")))
+            .filter(o -> !o.effective().isBefore(Instant.parse("2026-11-16T08:00:00Z")))
+            .count();
+    assertThat(inCerner).isEqualTo(ids.size());
+  }
+
+  @Test
   void an_observation_for_an_unlinked_patient_is_refused_naming_the_field() {
     long unlinked = new RecordsFixture(jdbc).patient();
     JsonApi.Response refused =
