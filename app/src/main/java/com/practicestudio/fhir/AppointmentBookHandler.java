@@ -61,7 +61,7 @@ class AppointmentBookHandler implements ExchangeHandler {
     JsonNode booking = json.readTree(payload.text());
     try {
       long domainId = FhirExchanges.domainId(exchange);
-      CernerFhirClient client = gateway.client(domainId);
+      CernerFhirClient client = gateway.journalClient(domainId);
       CernerBooking cerner = new CernerBooking(mappers.scheduling(client.endpoint()));
       String slot = booking.get("slotId").asString();
       String patient = booking.get("patient").asString();

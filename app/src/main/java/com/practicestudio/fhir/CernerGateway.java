@@ -18,6 +18,7 @@ public class CernerGateway {
   private final io.micrometer.core.instrument.MeterRegistry meters;
   private final java.time.Clock clock;
   private volatile CernerFhirClients clients;
+  private volatile CernerFhirClients journalClients;
   private volatile com.practicestudio.millennium.MillenniumClients millennium;
 
   CernerGateway(
@@ -76,6 +77,36 @@ public class CernerGateway {
       }
     }
     return m.client(endpoint);
+  }
+
+  /**
+   * The client journal handlers use: reads are not retried in place (a worker does not sleep
+   * through a {@code Retry-After}); the journal retries the row instead.
+   */
+  public CernerFhirClient journalClient(long domainId) {
+    FhirEndpoint endpoint = endpoint(domainId).orElseThrow(() -> noDomain(domainId));
+    CernerFhirClients c = journalClients;
+    if (c == null) {
+      synchronized (this) {
+        c = journalClients;
+        if (c == null) {
+          FhirClientProperties noRetries =
+              new FhirClientProperties(
+                  settings.connectTimeout(),
+                  settings.readTimeout(),
+                  settings.poolTimeout(),
+                  settings.maxConnections(),
+                  0,
+                  settings.initialBackoff(),
+                  settings.maxRetryAfter(),
+                  settings.pageSize(),
+                  settings.maxPages());
+          c = new CernerFhirClients(tokenSource(), noRetries, meters, Sleeper.REAL, clock);
+          journalClients = c;
+        }
+      }
+    }
+    return c.client(endpoint);
   }
 
   private TokenSource tokenSource() {

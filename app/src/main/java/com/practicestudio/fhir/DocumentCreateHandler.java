@@ -47,7 +47,8 @@ class DocumentCreateHandler implements ExchangeHandler {
     DocumentReference resource =
         fhir.newJsonParser().parseResource(DocumentReference.class, payload.text());
     try {
-      String id = creates.document(gateway.client(FhirExchanges.domainId(exchange)), resource);
+      String id =
+          creates.document(gateway.journalClient(FhirExchanges.domainId(exchange)), resource);
       documents.recordCernerStatus(localId, "delivered", id);
       return Outcome.done();
     } catch (CernerFhirException e) {

@@ -46,7 +46,8 @@ class ObservationCreateHandler implements ExchangeHandler {
     }
     Observation resource = fhir.newJsonParser().parseResource(Observation.class, payload.text());
     try {
-      String id = creates.observation(gateway.client(FhirExchanges.domainId(exchange)), resource);
+      String id =
+          creates.observation(gateway.journalClient(FhirExchanges.domainId(exchange)), resource);
       observations.recordCernerStatus(localId, "delivered", id);
       return Outcome.done();
     } catch (CernerFhirException e) {
