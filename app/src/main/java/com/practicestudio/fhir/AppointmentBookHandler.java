@@ -74,7 +74,8 @@ class AppointmentBookHandler implements ExchangeHandler {
                   slot,
                   patient,
                   comment,
-                  (body, slotId) -> gateway.millennium(domainId).bookSlot(slotId, body))
+                  (body, slotId) -> gateway.millennium(domainId).bookSlot(slotId, body),
+                  false)
               : cerner.book(client, slot, patient, comment);
       if (result.booked()) {
         appointments.update(appointmentId, booked(appointment, result.appointmentId()));

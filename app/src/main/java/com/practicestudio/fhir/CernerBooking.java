@@ -27,22 +27,24 @@ public final class CernerBooking {
     String create(Appointment body, String slotId);
   }
 
-  /** Books through FHIR: the Appointment create. */
+  /** Books through FHIR: hold, then the Appointment create. */
   public BookingResult book(
       CernerFhirClient client, String slotId, String patientFhirId, String comment) {
-    return book(client, slotId, patientFhirId, comment, (body, slot) -> client.create(body));
+    return book(client, slotId, patientFhirId, comment, (body, slot) -> client.create(body), true);
   }
 
   /**
-   * Books with {@code creator} making the Appointment (e.g. Millennium's slot booking service); the
-   * slot is read, held and released through FHIR.
+   * Books with {@code creator} making the Appointment (e.g. Millennium's slot booking service,
+   * which books atomically and needs no hold: {@code holdFirst} false); the slot is read, and held
+   * and released when asked, through FHIR.
    */
   public BookingResult book(
       CernerFhirClient client,
       String slotId,
       String patientFhirId,
       String comment,
-      Creator creator) {
+      Creator creator,
+      boolean holdFirst) {
     Slot slot;
     try {
       slot = client.readSlot(slotId);
@@ -58,7 +60,7 @@ public final class CernerBooking {
           .map(BookingResult::booked)
           .orElseGet(() -> BookingResult.refused("the slot is no longer free"));
     }
-    if (SchedulingMapper.FREE.equals(read.status())) {
+    if (SchedulingMapper.FREE.equals(read.status()) && holdFirst) {
       try {
         client.patchSlotStatus(slotId, read.version(), SchedulingMapper.HELD);
       } catch (CernerFhirException e) {
@@ -67,7 +69,8 @@ public final class CernerBooking {
         }
         throw e;
       }
-    } else if (!SchedulingMapper.HELD.equals(read.status())) {
+    } else if (!SchedulingMapper.HELD.equals(read.status())
+        && !SchedulingMapper.FREE.equals(read.status())) {
       return BookingResult.refused("the slot is " + read.status());
     }
     try {
@@ -77,7 +80,9 @@ public final class CernerBooking {
       if (e.retryable()) {
         throw e;
       }
-      release(client, slotId);
+      if (holdFirst) {
+        release(client, slotId);
+      }
       return BookingResult.refused(e.getMessage());
     }
   }

@@ -36,6 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class CernerWritesListener {
 
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(CernerWritesListener.class);
+
   private final ExchangeJournal journal;
   private final CernerGateway gateway;
   private final PatientService patients;
@@ -75,10 +78,12 @@ class CernerWritesListener {
       return;
     }
     Optional<FhirEndpoint> domain = gateway.primary();
-    if (domain.isEmpty()) {
-      return; // no Cerner domain is configured: there is nowhere to send it
+    Optional<String> linked = linked(o.patientId());
+    if (domain.isEmpty() || linked.isEmpty()) {
+      log.info("Observation {} stays local: {}", o.id(), reason(domain));
+      return;
     }
-    String patient = linkedPatient(o.patientId(), "patientId");
+    String patient = linked.get();
     String encounter =
         o.encounterId() == null ? null : encounters.byId(o.encounterId()).externalId();
     var resource = mapped(() -> observationMapper.toFhir(o, patient, encounter));
@@ -94,10 +99,12 @@ class CernerWritesListener {
       return;
     }
     Optional<FhirEndpoint> domain = gateway.primary();
-    if (domain.isEmpty()) {
+    Optional<String> linked = linked(d.patientId());
+    if (domain.isEmpty() || linked.isEmpty()) {
+      log.info("Document {} stays local: {}", d.id(), reason(domain));
       return;
     }
-    String patient = linkedPatient(d.patientId(), "patientId");
+    String patient = linked.get();
     String encounter =
         d.encounterId() == null ? null : encounters.byId(d.encounterId()).externalId();
     String author =
@@ -148,6 +155,16 @@ class CernerWritesListener {
             a.cernerDomainId(),
             a.patientId(),
             Payload.text(json.writeValueAsString(booking), FhirExchanges.JSON)));
+  }
+
+  private Optional<String> linked(long patientId) {
+    return patients.find(patientId).map(Patient::externalId);
+  }
+
+  private static String reason(Optional<FhirEndpoint> domain) {
+    return domain.isEmpty()
+        ? "no Cerner domain is configured"
+        : "the patient is not linked to a Cerner patient";
   }
 
   private String linkedPatient(long patientId, String field) {

@@ -331,14 +331,31 @@ class CernerProductIT {
   }
 
   @Test
-  void an_observation_for_an_unlinked_patient_is_refused_naming_the_field() {
+  void an_observation_of_an_unlinked_patient_stays_local() {
     long unlinked = new RecordsFixture(jdbc).patient();
-    JsonApi.Response refused =
+    JsonApi.Response created =
         api.post(
             "/api/v1/observations",
             vital(unlinked, "8867-4", "72", "/min", "2026-11-18T08:00:00Z"));
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(api.get("/api/v1/observations/" + created.id()).field("cernerStatus")).isNull();
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM exchange WHERE message_id = ?")
+                .param("Observation/" + created.id())
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  @Test
+  void an_observation_cerner_would_refuse_is_refused_naming_the_field() {
+    long patient = linkedPatient();
+    JsonApi.Response refused =
+        api.post(
+            "/api/v1/observations",
+            vital(patient, "29463-7", "heavy", "kg", "2026-11-18T08:00:00Z"));
     assertThat(refused.status()).isEqualTo(400);
-    assertThat(refused.badFields()).contains("patientId");
+    assertThat(refused.badFields()).contains("value");
   }
 
   // ---- helpers

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 /**
  * The running sandbox as Cerner domain 1 of the server under test, with real tokens from its token
@@ -25,11 +26,13 @@ public class SandboxDomainConfig {
   }
 
   @Bean
+  @Primary
   TokenSource sandboxTokenSource() {
     return TOKENS;
   }
 
   @Bean
+  @Primary
   CernerEndpoints sandboxEndpoints() {
     FhirEndpoint endpoint = SandboxEndpoints.of(SANDBOX, DOMAIN);
     return new CernerEndpoints() {
