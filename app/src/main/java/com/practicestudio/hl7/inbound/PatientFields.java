@@ -43,20 +43,10 @@ final class PatientFields {
    *     merged record): it then only identifies, and the primary MRN stays
    */
   PatientInput toInput(boolean withMrn) {
-    List<PatientIdentifier> ids = new ArrayList<>(identifiers);
-    if (withMrn) {
-      // PatientLocator (on main) cannot read an MR identifier without assigning authority next to
-      // the MRN; the patients feature adds that identifier from the MRN itself
-      ids.removeIf(
-          i ->
-              PatientIdentifier.MRN.equals(i.type())
-                  && i.value().equals(mrn)
-                  && i.assigningAuthority() == null);
-    }
     return new PatientInput(
         null,
         withMrn ? mrn : null,
-        List.copyOf(ids),
+        List.copyOf(identifiers),
         firstName,
         middleName,
         lastName,
