@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -189,9 +190,11 @@ class Hl7Wiring {
     return new Hl7InboundPipeline(registry::config, codes);
   }
 
+  /** The journal builds its ignore rules with its workers: the registry is looked up later. */
   @Bean
-  Hl7IgnoreRule hl7IgnoreRule(InterfaceRegistry registry, JdbcClient jdbc, Crypto crypto) {
-    return new Hl7IgnoreRule(registry::config, new StoredPayloads(jdbc, crypto));
+  Hl7IgnoreRule hl7IgnoreRule(
+      ObjectProvider<InterfaceRegistry> registry, JdbcClient jdbc, Crypto crypto) {
+    return new Hl7IgnoreRule(() -> registry.getObject().config(), new StoredPayloads(jdbc, crypto));
   }
 
   @Bean
