@@ -61,7 +61,7 @@ final class AckWriter {
         in.message(),
         in.enhanced() ? AckCode.CR : AckCode.AR,
         condition,
-        error.describe() + " (" + in.messageType() + ")",
+        error.describe() + " (" + in.messageType().replace('^', ' ') + ")",
         charsetOverride);
   }
 
