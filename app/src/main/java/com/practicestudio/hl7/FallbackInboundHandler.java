@@ -4,6 +4,7 @@ import com.practicestudio.journal.ApplyContext;
 import com.practicestudio.journal.Exchange;
 import com.practicestudio.journal.ExchangeHandler;
 import com.practicestudio.journal.Handles;
+import com.practicestudio.journal.JournalError;
 import com.practicestudio.journal.Outcome;
 import com.practicestudio.journal.Payload;
 
@@ -25,6 +26,11 @@ final class FallbackInboundHandler implements ExchangeHandler {
 
   @Override
   public Outcome apply(Exchange exchange, Payload payload, ApplyContext context) {
+    if (pipeline.interfaceOf(exchange).filter(i -> i.kind() == InterfaceKind.LISTENER).isEmpty()
+        && !Inspection.MALFORMED.equals(exchange.messageType())) {
+      // not received by one of our listeners: what the journal says of a row without a handler
+      return Outcome.failed(JournalError.NO_HANDLER.code(), JournalError.NO_HANDLER.text());
+    }
     pipeline.prepare(exchange, payload); // throws the parse or filter failure
     if (Inspection.MALFORMED.equals(exchange.messageType())) {
       // parsed now (e.g. after a charset override was set), but it was refused when received

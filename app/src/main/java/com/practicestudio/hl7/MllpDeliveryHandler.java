@@ -46,6 +46,10 @@ final class MllpDeliveryHandler implements ExchangeHandler {
 
   @Override
   public Outcome apply(Exchange e, Payload payload, ApplyContext context) {
+    if (e.endpoint() == null) {
+      return Outcome.failed(
+          Hl7InterfaceError.SENDER_UNAVAILABLE.code(), "the row names no sender interface");
+    }
     Optional<Hl7Interface> itf =
         registry.config().byName(e.endpoint()).filter(i -> i.kind() == InterfaceKind.SENDER);
     if (itf.isEmpty() || !itf.get().enabled()) {
