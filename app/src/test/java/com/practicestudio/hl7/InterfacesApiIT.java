@@ -142,6 +142,27 @@ class InterfacesApiIT {
   }
 
   @Test
+  void a_change_written_by_another_node_is_picked_up_by_the_refresh() throws Exception {
+    String name = "node-" + Hl7Samples.unique();
+    int port = freePort();
+    long id =
+        engineer.post("/api/v1/hl7/interfaces", listener(name, port)).body().path("id").asLong();
+    new MllpPeer(port).close();
+    // as another node would: change the row and bump the generation, without telling this node
+    jdbc.sql("UPDATE hl7_interface SET enabled = false, version = version + 1 WHERE id = ?")
+        .param(id)
+        .update();
+    jdbc.sql("UPDATE hl7_config SET generation = generation + 1").update();
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThatThrownBy(() -> new MllpPeer(port).close())
+                    .isInstanceOf(ConnectException.class));
+    assertThat(registry.boundPort(name)).isEmpty();
+  }
+
+  @Test
   void a_taken_port_shows_as_failed_with_its_code() throws Exception {
     try (ServerSocket taken = new ServerSocket(0)) {
       String name = "clash-" + Hl7Samples.unique();

@@ -96,8 +96,9 @@ public final class LoadGenerator {
       Thread.sleep(50);
     }
     stop = true;
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     for (Connection c : connections) {
-      c.finish();
+      c.finish(deadline);
     }
     long messages = 0;
     long errors = 0;
@@ -168,14 +169,14 @@ public final class LoadGenerator {
       reader.start();
     }
 
-    void finish() throws Exception {
-      writer.join(10_000);
-      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    /** Waits (until the shared deadline) for the ACKs still in flight, then closes. */
+    void finish(long deadline) throws Exception {
+      writer.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
       while (acked < sent && System.nanoTime() < deadline) {
         Thread.sleep(10);
       }
       socket.close();
-      reader.join(10_000);
+      reader.join(1_000);
     }
 
     private String id(long seq) {
