@@ -1,5 +1,6 @@
 package com.practicestudio.billing;
 
+import com.practicestudio.patients.RecordReferences;
 import com.practicestudio.security.audit.AuditAction;
 import com.practicestudio.security.audit.AuditLog;
 import com.practicestudio.web.Cursor;
@@ -27,12 +28,12 @@ public class ChargeService {
   private static final BigDecimal MAX_QUANTITY = new BigDecimal("99999999.99");
 
   private final ChargeRepository charges;
-  private final BillingReferences references;
+  private final RecordReferences references;
   private final AuditLog audit;
   private final Clock clock;
 
   ChargeService(
-      ChargeRepository charges, BillingReferences references, AuditLog audit, Clock clock) {
+      ChargeRepository charges, RecordReferences references, AuditLog audit, Clock clock) {
     this.charges = charges;
     this.references = references;
     this.audit = audit;

@@ -1,5 +1,6 @@
 package com.practicestudio.billing;
 
+import com.practicestudio.patients.RecordReferences;
 import com.practicestudio.security.audit.AuditAction;
 import com.practicestudio.security.audit.AuditLog;
 import com.practicestudio.web.Cursor;
@@ -27,14 +28,14 @@ public class ClaimService {
 
   private final ClaimRepository claims;
   private final ChargeRepository charges;
-  private final BillingReferences references;
+  private final RecordReferences references;
   private final AuditLog audit;
   private final Clock clock;
 
   ClaimService(
       ClaimRepository claims,
       ChargeRepository charges,
-      BillingReferences references,
+      RecordReferences references,
       AuditLog audit,
       Clock clock) {
     this.claims = claims;

@@ -1,5 +1,6 @@
 package com.practicestudio.billing;
 
+import com.practicestudio.patients.RecordReferences;
 import com.practicestudio.security.audit.AuditAction;
 import com.practicestudio.security.audit.AuditLog;
 import com.practicestudio.web.Cursor;
@@ -20,12 +21,12 @@ public class PaymentService {
   public static final List<String> METHODS = List.of("cash", "check", "card", "eft", "other");
 
   private final PaymentRepository payments;
-  private final BillingReferences references;
+  private final RecordReferences references;
   private final AuditLog audit;
   private final Clock clock;
 
   PaymentService(
-      PaymentRepository payments, BillingReferences references, AuditLog audit, Clock clock) {
+      PaymentRepository payments, RecordReferences references, AuditLog audit, Clock clock) {
     this.payments = payments;
     this.references = references;
     this.audit = audit;
@@ -77,7 +78,7 @@ public class PaymentService {
     checks.required("patientId", d.patientId());
     references.patient(checks, "patientId", d.patientId());
     references.ownedBy(checks, "claimId", "claim", d.claimId(), d.patientId());
-    references.remittance(checks, "remittanceId", d.remittanceId());
+    references.exists(checks, "remittanceId", "remittance", d.remittanceId());
     BigDecimal amount = checks.money("amount", checks.required("amount", d.amount()));
     checks.check(amount == null || amount.signum() != 0, "amount", "must not be zero");
     checks.required("method", d.method());

@@ -1,6 +1,7 @@
 package com.practicestudio.clinical;
 
 import com.practicestudio.clinical.DocumentRepository.SealedContent;
+import com.practicestudio.patients.RecordReferences;
 import com.practicestudio.security.audit.AuditAction;
 import com.practicestudio.security.audit.AuditLog;
 import com.practicestudio.security.crypto.Crypto;
@@ -30,7 +31,7 @@ public class DocumentService {
   public static final List<String> STATUSES = List.of("current", "superseded", "entered-in-error");
 
   private final DocumentRepository documents;
-  private final ClinicalReferences references;
+  private final RecordReferences references;
   private final ClinicalProperties settings;
   private final Crypto crypto;
   private final ApplicationEventPublisher events;
@@ -39,7 +40,7 @@ public class DocumentService {
 
   DocumentService(
       DocumentRepository documents,
-      ClinicalReferences references,
+      RecordReferences references,
       ClinicalProperties settings,
       Crypto crypto,
       ApplicationEventPublisher events,
@@ -159,7 +160,7 @@ public class DocumentService {
   private DocumentDraft check(FieldChecks checks, DocumentDraft d, boolean toCerner) {
     checks.required("patientId", d.patientId());
     references.patient(checks, "patientId", d.patientId());
-    references.encounter(checks, "encounterId", d.encounterId(), d.patientId());
+    references.ownedBy(checks, "encounterId", "encounter", d.encounterId(), d.patientId());
     references.provider(checks, "authorId", d.authorId());
     DocumentType type = d.type() == null ? new DocumentType(null, null) : d.type();
     String code = checks.requiredText("type.code", type.code(), 20);

@@ -1,5 +1,6 @@
 package com.practicestudio.clinical;
 
+import com.practicestudio.patients.RecordReferences;
 import com.practicestudio.security.audit.AuditAction;
 import com.practicestudio.security.audit.AuditLog;
 import com.practicestudio.web.ConflictException;
@@ -46,12 +47,12 @@ public class EncounterService {
           "unknown");
 
   private final EncounterRepository encounters;
-  private final ClinicalReferences references;
+  private final RecordReferences references;
   private final AuditLog audit;
   private final Clock clock;
 
   EncounterService(
-      EncounterRepository encounters, ClinicalReferences references, AuditLog audit, Clock clock) {
+      EncounterRepository encounters, RecordReferences references, AuditLog audit, Clock clock) {
     this.encounters = encounters;
     this.references = references;
     this.audit = audit;

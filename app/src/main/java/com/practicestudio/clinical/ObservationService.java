@@ -1,5 +1,6 @@
 package com.practicestudio.clinical;
 
+import com.practicestudio.patients.RecordReferences;
 import com.practicestudio.security.audit.AuditAction;
 import com.practicestudio.security.audit.AuditLog;
 import com.practicestudio.web.ConflictException;
@@ -56,14 +57,14 @@ public class ObservationService {
   private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
   private final ObservationRepository observations;
-  private final ClinicalReferences references;
+  private final RecordReferences references;
   private final ApplicationEventPublisher events;
   private final AuditLog audit;
   private final Clock clock;
 
   ObservationService(
       ObservationRepository observations,
-      ClinicalReferences references,
+      RecordReferences references,
       ApplicationEventPublisher events,
       AuditLog audit,
       Clock clock) {
@@ -142,7 +143,7 @@ public class ObservationService {
     FieldChecks checks = new FieldChecks();
     checks.required("patientId", d.patientId());
     references.patient(checks, "patientId", d.patientId());
-    references.encounter(checks, "encounterId", d.encounterId(), d.patientId());
+    references.ownedBy(checks, "encounterId", "encounter", d.encounterId(), d.patientId());
     references.provider(checks, "performerId", d.performerId());
     checks.required("category", d.category());
     String category = checks.oneOf("category", d.category(), CATEGORIES);

@@ -52,8 +52,10 @@ class PatientLocator {
           identifiers.stream()
               .filter(i -> i != null && PatientIdentifier.MRN.equals(i.type()))
               .filter(i -> mrn.equals(PatientValidator.clean(i.value())))
-              .map(i -> PatientValidator.clean(i.assigningAuthority()))
+              // an MRN without an assigning authority is a null here, which findFirst refuses
+              .map(i -> Optional.ofNullable(PatientValidator.clean(i.assigningAuthority())))
               .findFirst()
+              .flatMap(a -> a)
               .orElse(null);
       found.addAll(children.survivorsByIdentifier(PatientIdentifier.MRN, mrn, authority));
     }

@@ -21,11 +21,11 @@ class AppointmentRepository {
       "SELECT a.*, l.time_zone FROM appointment a LEFT JOIN location l ON l.id = a.location_id";
 
   private final JdbcClient jdbc;
-  private final SchedulingReferences references;
+  private final SchedulingZones zones;
 
-  AppointmentRepository(JdbcClient jdbc, SchedulingReferences references) {
+  AppointmentRepository(JdbcClient jdbc, SchedulingZones zones) {
     this.jdbc = jdbc;
-    this.references = references;
+    this.zones = zones;
   }
 
   long insert(AppointmentDraft d, Instant now) {
@@ -177,7 +177,7 @@ class AppointmentRepository {
         rs.getString("notes"),
         rs.getObject("cerner_domain_id", Long.class),
         rs.getString("slot_id"),
-        references.zone(locationId, rs.getString("time_zone")),
+        zones.zone(locationId, rs.getString("time_zone")),
         rs.getTimestamp("created_at").toInstant(),
         rs.getTimestamp("updated_at").toInstant(),
         rs.getInt("version"));

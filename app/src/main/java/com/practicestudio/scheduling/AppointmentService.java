@@ -1,5 +1,6 @@
 package com.practicestudio.scheduling;
 
+import com.practicestudio.patients.RecordReferences;
 import com.practicestudio.scheduling.AppointmentChanged.Kind;
 import com.practicestudio.security.audit.AuditAction;
 import com.practicestudio.security.audit.AuditLog;
@@ -33,7 +34,8 @@ public class AppointmentService {
   static final int MAX_DURATION_MINUTES = 7 * 24 * 60;
 
   private final AppointmentRepository appointments;
-  private final SchedulingReferences references;
+  private final SchedulingZones zones;
+  private final RecordReferences references;
   private final SchedulingProperties settings;
   private final ApplicationEventPublisher events;
   private final AuditLog audit;
@@ -41,12 +43,14 @@ public class AppointmentService {
 
   AppointmentService(
       AppointmentRepository appointments,
-      SchedulingReferences references,
+      SchedulingZones zones,
+      RecordReferences references,
       SchedulingProperties settings,
       ApplicationEventPublisher events,
       AuditLog audit,
       Clock clock) {
     this.appointments = appointments;
+    this.zones = zones;
     this.references = references;
     this.settings = settings;
     this.events = events;
@@ -141,7 +145,7 @@ public class AppointmentService {
 
   /** A location's time zone; empty for an unknown location. */
   public Optional<ZoneId> zoneOfKnown(long locationId) {
-    return references.zoneOf(locationId);
+    return zones.zoneOf(locationId);
   }
 
   /** The zone shown for appointments without a location. */

@@ -125,6 +125,15 @@ public class ApiExceptionHandler {
     return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "send application/json");
   }
 
+  @ExceptionHandler(UpstreamException.class)
+  ResponseEntity<ProblemDetail> upstream(UpstreamException e) {
+    log.warn("Remote system failed: {}", e.getMessage());
+    ResponseEntity<ProblemDetail> answer = problem(HttpStatus.BAD_GATEWAY, e.getMessage());
+    answer.getBody().setProperty("code", e.code());
+    answer.getBody().setProperty("hint", e.hint());
+    return answer;
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
     // the class and message only: stack traces and values could carry PHI into the client

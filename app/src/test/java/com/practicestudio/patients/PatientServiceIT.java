@@ -98,6 +98,21 @@ class PatientServiceIT {
   }
 
   @Test
+  void an_mrn_without_an_assigning_authority_is_found_again() {
+    String mrn = "NA-" + JsonApi.unique();
+    PatientInput input =
+        PatientInput.builder()
+            .mrn(mrn)
+            .identifier("MR", mrn, null, null)
+            .name("Ann", null, "Noauthority", null)
+            .build();
+    UpsertResult first = patients.upsert(input, Set.of(), "HL7 ADT^A04");
+    UpsertResult again = patients.upsert(input, Set.of(), "HL7 ADT^A08");
+    assertThat(again.created()).isFalse();
+    assertThat(again.patient().id()).isEqualTo(first.patient().id());
+  }
+
+  @Test
   void identifiers_naming_two_patients_are_a_conflict() {
     String a = "CA-" + JsonApi.unique();
     String b = "CB-" + JsonApi.unique();

@@ -3,6 +3,7 @@ package com.practicestudio.sandbox;
 import ca.uhn.fhir.context.FhirContext;
 import com.practicestudio.sandbox.admin.AdminServlet;
 import com.practicestudio.sandbox.auth.AuthorizationServlet;
+import com.practicestudio.sandbox.ccl.CclServlet;
 import com.practicestudio.sandbox.fhir.CernerFhirServer;
 import com.practicestudio.sandbox.fhir.FhirGatewayFilter;
 import com.practicestudio.sandbox.fhir.SmartConfiguration;
@@ -24,7 +25,9 @@ import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
 
-/** The embedded Tomcat that serves FHIR, OAuth, the Millennium services and admin on one port. */
+/**
+ * The embedded Tomcat that serves FHIR, OAuth, the Millennium services, CCL and admin on one port.
+ */
 final class HttpServer {
 
   private static final Logger TOMCAT_LOG = Logger.getLogger("org.apache");
@@ -73,12 +76,16 @@ final class HttpServer {
     HttpServlet millennium = new MillenniumServlet(fhir, sandbox.data(), urls, sandbox.tokens());
     servlet(context, "millennium", millennium, "/patient/*");
     context.addServletMappingDecoded("/scheduling/*", "millennium");
+    servlet(context, "ccl", new CclServlet(sandbox.ccl(), sandbox.tokens(), urls), "/ccl/*");
     servlet(
         context,
         "admin",
         new AdminServlet(
             sandbox.faults(), sandbox.requests(), sandbox.grants(), sandbox.tokens(), urls),
         "/admin/*");
+    sandbox
+        .hl7Peer()
+        .ifPresent(hl7 -> servlet(context, "admin-hl7", hl7.adminServlet(), "/admin/hl7/*"));
     tomcat
         .getHost()
         .getPipeline()

@@ -1,5 +1,6 @@
 package com.practicestudio.sandbox;
 
+import com.practicestudio.sandbox.auth.ScopeSet;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,9 +9,12 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the sandbox: {@code java -jar cerner-sandbox.jar [--port N] [--tenant ID]
- * [--system-client-id ID] [--system-client-secret S] [--mllp-port N] [--sftp-port N] [--seed N]
- * [--patients N] [--token-lifetime SECONDS] [--clients FILE]}. Prints its URLs and credentials and
- * serves until stopped.
+ * [--system-client-id ID] [--system-client-secret S] [--mllp-port N] [--sftp-port N]
+ * [--sftp-password PW] [--sftp-users FILE] [--sftp-root DIR] [--work-dir DIR] [--seed N]
+ * [--patients N] [--token-lifetime SECONDS] [--clients FILE] [--hl7-script FILE]}. Prints its URLs
+ * and credentials and serves until stopped. The work dir (default {@code ./cerner-sandbox-work})
+ * keeps the SSH host key and the SFTP folders between runs. {@code --hl7-script} names a JSON
+ * script the MLLP peer sends once started.
  */
 public final class SandboxMain {
 
@@ -35,7 +39,8 @@ public final class SandboxMain {
 
   /** Reads the command line into a builder. */
   static CernerSandbox.Builder parse(String[] args) {
-    CernerSandbox.Builder builder = CernerSandbox.builder().port(8090);
+    CernerSandbox.Builder builder =
+        CernerSandbox.builder().port(8090).workDir(Path.of("cerner-sandbox-work"));
     String clientId = SandboxOptions.DEFAULT_SYSTEM_CLIENT_ID;
     String secret = null;
     for (int i = 0; i < args.length; i++) {
@@ -54,11 +59,16 @@ public final class SandboxMain {
         case "--system-client-secret" -> secret = value;
         case "--mllp-port" -> builder.mllpPort(number(flag, value));
         case "--sftp-port" -> builder.sftpPort(number(flag, value));
+        case "--sftp-password" -> builder.sftpPassword(value);
+        case "--sftp-users" -> builder.sftpUsersFile(Path.of(value));
+        case "--sftp-root" -> builder.sftpRoot(Path.of(value));
+        case "--work-dir" -> builder.workDir(Path.of(value));
         case "--seed" -> builder.seed(Long.parseLong(value));
         case "--patients" -> builder.patients(number(flag, value));
         case "--token-lifetime" ->
             builder.accessTokenLifetime(Duration.ofSeconds(number(flag, value)));
         case "--clients" -> builder.clientsFile(Path.of(value));
+        case "--hl7-script" -> builder.hl7Script(Path.of(value));
         case "--host" -> builder.host(value);
         default -> throw new IllegalArgumentException("Unknown option " + flag);
       }
@@ -76,6 +86,7 @@ public final class SandboxMain {
                 "Token endpoint", urls.tokenUrl(),
                 "Authorize endpoint", urls.authorizeUrl(),
                 "Millennium services", urls.millenniumBase() + "/patient/v1, /scheduling/v1",
+                "CCL service", "POST " + urls.cclBase() + "/run (scope " + ScopeSet.CCL_RUN + ")",
                 "Admin", urls.adminBase()));
     out.println("Cerner sandbox (tenant " + sandbox.tenant() + ")");
     for (String key :
@@ -85,6 +96,7 @@ public final class SandboxMain {
             "Token endpoint",
             "Authorize endpoint",
             "Millennium services",
+            "CCL service",
             "Admin")) {
       out.printf("  %-20s %s%n", key, lines.get(key));
     }
@@ -93,16 +105,6 @@ public final class SandboxMain {
     SandboxOptions options = sandbox.options();
     out.printf(
         "  %-20s %d patients, seed %d%n", "Data", sandbox.data().patients().size(), options.seed());
-    if (options.mllpPort() != null) {
-      out.printf(
-          "  %-20s not built yet: --mllp-port %d is recorded only%n",
-          "MLLP peer", options.mllpPort());
-    }
-    if (options.sftpPort() != null) {
-      out.printf(
-          "  %-20s not built yet: --sftp-port %d is recorded only%n",
-          "SFTP server", options.sftpPort());
-    }
     for (String line : sandbox.componentLines()) {
       out.println("  " + line);
     }
@@ -131,7 +133,8 @@ public final class SandboxMain {
   static String usage() {
     return "Usage: java -jar cerner-sandbox.jar [--port N] [--host NAME] [--tenant ID]"
         + " [--system-client-id ID] [--system-client-secret SECRET] [--mllp-port N]"
-        + " [--sftp-port N] [--seed N] [--patients N] [--token-lifetime SECONDS]"
-        + " [--clients FILE]";
+        + " [--sftp-port N] [--sftp-password PW] [--sftp-users FILE] [--sftp-root DIR]"
+        + " [--work-dir DIR] [--seed N] [--patients N] [--token-lifetime SECONDS]"
+        + " [--clients FILE] [--hl7-script FILE]";
   }
 }

@@ -8,8 +8,8 @@ import java.time.Duration;
  *
  * @param port the HTTP port, 0 for a free one
  * @param host the host name in the URLs (the server listens on it)
- * @param mllpPort the MLLP peer's port, null when not wanted (the MLLP peer is not built yet)
- * @param sftpPort the SFTP server's port, null when not wanted (not built yet)
+ * @param mllpPort the MLLP peer's port (0: a free one), null when no MLLP peer is wanted
+ * @param sftpPort the SFTP server's port (0 for a free one), null when not wanted
  * @param clientsFile a JSON client registry (see ClientRegistry), may be null
  */
 public record SandboxOptions(

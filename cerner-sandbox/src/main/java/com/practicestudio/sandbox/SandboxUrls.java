@@ -68,6 +68,11 @@ public final class SandboxUrls {
     return root();
   }
 
+  /** The CCL service: {@code POST {cclBase}/run}, {@code GET {cclBase}/scripts}. */
+  public String cclBase() {
+    return root() + "/ccl/v1";
+  }
+
   /** The admin endpoints (faults, request log, launch ids). */
   public String adminBase() {
     return root() + "/admin";

@@ -33,6 +33,42 @@ class SandboxMainTest {
   }
 
   @Test
+  void the_sftp_flags_start_the_sftp_server_and_the_banner_prints_it_and_the_ccl_service(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path work) {
+    try (CernerSandbox sandbox =
+        SandboxMain.parse(
+                new String[] {
+                  "--port",
+                  "0",
+                  "--patients",
+                  "30",
+                  "--sftp-port",
+                  "0",
+                  "--sftp-password",
+                  "main-pw-1",
+                  "--work-dir",
+                  work.toString(),
+                  "--sftp-root",
+                  work.resolve("files").toString()
+                })
+            .build()
+            .start()) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      SandboxMain.printBanner(sandbox, new PrintStream(out, true, StandardCharsets.UTF_8));
+      String banner = out.toString(StandardCharsets.UTF_8);
+      assertThat(banner)
+          .contains("CCL service")
+          .contains(sandbox.urls().cclBase() + "/run (scope system/ccl.run)")
+          .contains("SFTP server: sftp://localhost:")
+          .contains("user practice-studio password main-pw-1")
+          .contains("host key SHA256:")
+          .contains("root " + work.resolve("files"));
+      assertThat(work.resolve("files/practice-studio/inbound")).isDirectory();
+      assertThat(work.resolve("sftp-host-key.pub")).exists();
+    }
+  }
+
+  @Test
   void defaults_are_the_public_sandbox_tenant_and_a_generated_secret() {
     SandboxOptions options = SandboxMain.parse(new String[0]).options();
     assertThat(options.tenant()).isEqualTo("ec2458f2-1e24-41c8-b71b-0e701af7583d");
@@ -51,9 +87,12 @@ class SandboxMainTest {
   }
 
   @Test
-  void the_banner_prints_the_urls_and_credentials_and_says_what_is_pending() {
+  void the_banner_prints_the_urls_credentials_and_component_ports() {
     try (CernerSandbox sandbox =
-        SandboxMain.parse(new String[] {"--port", "0", "--patients", "40", "--mllp-port", "2576"})
+        SandboxMain.parse(
+                new String[] {
+                  "--port", "0", "--patients", "40", "--mllp-port", "0", "--sftp-port", "0"
+                })
             .build()
             .start()) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -66,8 +105,10 @@ class SandboxMainTest {
           .contains(sandbox.urls().adminBase())
           .contains(sandbox.systemClientId())
           .contains(sandbox.systemClientSecret())
-          .contains("MLLP peer")
-          .contains("not built yet");
+          .contains("MLLP peer: listening on localhost:" + sandbox.hl7().port())
+          .contains(sandbox.urls().adminBase() + "/hl7")
+          .contains("SFTP")
+          .doesNotContain("not built yet");
     }
   }
 }

@@ -19,5 +19,9 @@ public enum AuditAction {
   TOKEN_CREATE,
   TOKEN_REVOKE,
   KEY_ROTATE,
-  EXPORT
+  EXPORT,
+  /** A SMART on FHIR launch completed for a console user (Cerner domain as target). */
+  SMART_LAUNCH,
+  /** A connectivity test ran against a Cerner domain. */
+  CONNECTIVITY_TEST
 }

@@ -55,11 +55,17 @@ public final class ClientRegistry {
     return List.copyOf(clients.values());
   }
 
-  /** Every scope of a context on every served resource type: {@code system/Patient.cruds} ... */
+  /**
+   * Every scope of a context on every served resource type: {@code system/Patient.cruds} ... (and,
+   * for the system context, the service scopes such as {@code system/ccl.run}).
+   */
   public static ScopeSet allScopes(SmartScope.Context context) {
     String prefix = context.name().toLowerCase(java.util.Locale.ROOT) + "/";
     List<String> scopes = new ArrayList<>();
     RESOURCE_TYPES.forEach(type -> scopes.add(prefix + type + ".cruds"));
+    if (context == SmartScope.Context.SYSTEM) {
+      scopes.addAll(new java.util.TreeSet<>(ScopeSet.SERVICE_SCOPES));
+    }
     return ScopeSet.parse(String.join(" ", scopes));
   }
 

@@ -8,9 +8,19 @@ import java.util.Set;
 
 /**
  * The scopes of a grant: resource scopes plus the others SMART defines (launch, launch/patient,
- * openid, fhirUser, offline_access, online_access).
+ * openid, fhirUser, offline_access, online_access), plus the sandbox's service scopes ({@link
+ * #CCL_RUN}).
  */
 public record ScopeSet(List<SmartScope> resourceScopes, Set<String> raw) {
+
+  /**
+   * Runs CCL through the sandbox's CCL service. Cerner publishes no CCL API, so this system scope
+   * is the sandbox's own.
+   */
+  public static final String CCL_RUN = "system/ccl.run";
+
+  /** System scopes that name a service rather than a FHIR resource type. */
+  public static final Set<String> SERVICE_SCOPES = Set.of(CCL_RUN);
 
   private static final Set<String> OTHER_SCOPES =
       Set.of(
@@ -44,7 +54,7 @@ public record ScopeSet(List<SmartScope> resourceScopes, Set<String> raw) {
       Optional<SmartScope> scope = SmartScope.parse(token);
       if (scope.isPresent()) {
         scopes.add(scope.get());
-      } else if (!OTHER_SCOPES.contains(token)) {
+      } else if (!OTHER_SCOPES.contains(token) && !SERVICE_SCOPES.contains(token)) {
         throw new IllegalArgumentException("unsupported scope " + token);
       }
       raw.add(token);
@@ -54,6 +64,11 @@ public record ScopeSet(List<SmartScope> resourceScopes, Set<String> raw) {
 
   public boolean has(String scope) {
     return raw.contains(scope);
+  }
+
+  /** Whether the grant holds a service scope (see {@link #SERVICE_SCOPES}). */
+  public boolean hasServiceScope() {
+    return raw.stream().anyMatch(SERVICE_SCOPES::contains);
   }
 
   public boolean isEmpty() {

@@ -89,7 +89,7 @@ final class TokenEndpoint {
     ScopeSet scopes = allowedScopes(client, scope);
     boolean onlySystem =
         scopes.resourceScopes().stream().allMatch(s -> s.context() == SmartScope.Context.SYSTEM);
-    if (!onlySystem || scopes.resourceScopes().isEmpty()) {
+    if (!onlySystem || (scopes.resourceScopes().isEmpty() && !scopes.hasServiceScope())) {
       throw new GrantException(
           OAuth2Error.INVALID_SCOPE.setDescription("System accounts need system/ scopes"));
     }

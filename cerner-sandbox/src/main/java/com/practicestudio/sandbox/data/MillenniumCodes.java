@@ -59,9 +59,11 @@ public final class MillenniumCodes {
 
   public static final List<Coded> MARITAL =
       List.of(
-          marital(309242, "Married", "M"),
-          marital(309245, "Single", "S"),
-          marital(309237, "Divorced", "D"),
+          // 309236/309237/309239 as Cerner's R4 documentation shows them; Widowed is a sandbox
+          // value
+          marital(309237, "Married", "M"),
+          marital(309239, "Single", "S"),
+          marital(309236, "Divorced", "D"),
           marital(309244, "Widowed", "W"));
 
   public static final Coded OUTPATIENT =

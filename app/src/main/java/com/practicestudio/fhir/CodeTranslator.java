@@ -1,0 +1,37 @@
+package com.practicestudio.fhir;
+
+import com.practicestudio.codemaps.CodeMapKind;
+import com.practicestudio.codemaps.CodeMaps;
+import java.util.Optional;
+
+/**
+ * The code maps as the FHIR mappers see them: Cerner code → Practice Studio value and back. The
+ * seam that keeps the mappers free of I/O; {@link #of(CodeMaps, String)} is the real one.
+ */
+public interface CodeTranslator {
+
+  /** The Practice Studio value of a code of {@code system}; empty when unmapped. */
+  Optional<String> toLocal(CodeMapKind kind, String system, String code);
+
+  /** The code in {@code system} for a Practice Studio value; empty when unmapped. */
+  Optional<String> toCerner(CodeMapKind kind, String system, String value);
+
+  /**
+   * The code maps of one Cerner domain.
+   *
+   * @param scope the domain's code-map scope; null for the default maps only
+   */
+  static CodeTranslator of(CodeMaps maps, String scope) {
+    return new CodeTranslator() {
+      @Override
+      public Optional<String> toLocal(CodeMapKind kind, String system, String code) {
+        return maps.translate(kind, scope, system, code);
+      }
+
+      @Override
+      public Optional<String> toCerner(CodeMapKind kind, String system, String value) {
+        return maps.reverse(kind, scope, system, value).map(m -> m.code());
+      }
+    };
+  }
+}
