@@ -1,0 +1,165 @@
+package com.practicestudio.hl7;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** What the console's HL7 forms post, turned into API inputs. Blank fields are left out. */
+final class ConsoleForms {
+
+  private ConsoleForms() {}
+
+  /** One form for both kinds; the fields of the other kind are ignored. */
+  record InterfaceForm(
+      String name,
+      String kind,
+      Boolean enabled,
+      String bindAddress,
+      String host,
+      Integer port,
+      String ackMode,
+      String ackTiming,
+      String charset,
+      Integer maxFrameSize,
+      Long receiveTimeoutMillis,
+      Long readTimeoutMillis,
+      Long idleTimeoutMillis,
+      Long applyTimeoutMillis,
+      Long replySenderId,
+      String allowlist,
+      Long connectTimeoutMillis,
+      Long ackTimeoutMillis,
+      Integer retryMaxAttempts,
+      Long retryInitialBackoffMillis,
+      Double retryMultiplier,
+      Long retryMaxBackoffMillis,
+      String messageTypes,
+      Boolean tlsEnabled,
+      String keystorePath,
+      String keystorePassword,
+      Boolean clearKeystorePassword,
+      String clientAuth,
+      Boolean verifyHostname,
+      Integer version) {
+
+    InterfaceInput input() {
+      InterfaceInput.Tls tls =
+          new InterfaceInput.Tls(
+              Boolean.TRUE.equals(tlsEnabled),
+              blank(keystorePath),
+              Boolean.TRUE.equals(clearKeystorePassword) ? "" : blank(keystorePassword),
+              blank(clientAuth),
+              verifyHostname == null || verifyHostname);
+      boolean listener = "listener".equalsIgnoreCase(kind);
+      return new InterfaceInput(
+          blank(name),
+          kind,
+          Boolean.TRUE.equals(enabled),
+          listener
+              ? new InterfaceInput.Listener(
+                  blank(bindAddress),
+                  port,
+                  tls,
+                  list(allowlist),
+                  blank(ackMode),
+                  blank(ackTiming),
+                  blank(charset),
+                  maxFrameSize,
+                  receiveTimeoutMillis,
+                  readTimeoutMillis,
+                  idleTimeoutMillis,
+                  applyTimeoutMillis,
+                  replySenderId)
+              : null,
+          listener
+              ? null
+              : new InterfaceInput.Sender(
+                  blank(host),
+                  port,
+                  tls,
+                  connectTimeoutMillis,
+                  ackTimeoutMillis,
+                  new InterfaceInput.Retry(
+                      retryMaxAttempts,
+                      retryInitialBackoffMillis,
+                      retryMultiplier,
+                      retryMaxBackoffMillis),
+                  list(messageTypes)),
+          version);
+    }
+  }
+
+  /** A rule as the console posts it. */
+  record RuleForm(
+      String kind,
+      Integer position,
+      String action,
+      Boolean enabled,
+      String description,
+      String messageType,
+      String triggerEvent,
+      String sendingFacility,
+      String fieldPath,
+      String fieldValue,
+      String targetPath,
+      String sourcePath,
+      String value,
+      String codeMapKind,
+      String codeSystem,
+      Integer version) {
+
+    RuleInput input() {
+      boolean transform = "transform".equalsIgnoreCase(kind);
+      return new RuleInput(
+          kind,
+          position,
+          action,
+          enabled == null || enabled,
+          blank(description),
+          new RuleMatch(
+              blank(messageType),
+              blank(triggerEvent),
+              blank(sendingFacility),
+              blank(fieldPath),
+              fieldValue == null || fieldValue.isEmpty() ? null : fieldValue),
+          transform ? blank(targetPath) : null,
+          transform ? blank(sourcePath) : null,
+          transform ? (value == null || value.isEmpty() ? null : value) : null,
+          transform ? blank(codeMapKind) : null,
+          transform ? blank(codeSystem) : null,
+          version);
+    }
+
+    /** The form of a saved rule, for the edit row. */
+    static RuleForm of(Hl7Rule r) {
+      RuleMatch m = r.match();
+      return new RuleForm(
+          r.kind().wire(),
+          r.position(),
+          r.action().wire(),
+          r.enabled(),
+          r.description(),
+          m.messageType(),
+          m.triggerEvent(),
+          m.sendingFacility(),
+          m.fieldPath(),
+          m.fieldValue(),
+          r.targetPath(),
+          r.sourcePath(),
+          r.value(),
+          r.codeMapKind(),
+          r.codeSystem(),
+          r.version());
+    }
+  }
+
+  static String blank(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  static List<String> list(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    return Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
+  }
+}

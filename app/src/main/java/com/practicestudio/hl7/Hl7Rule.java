@@ -1,0 +1,40 @@
+package com.practicestudio.hl7;
+
+import java.time.Instant;
+
+/**
+ * One filter or transformation rule of an interface. Filter rules are tried in {@code position}
+ * order and the first that matches decides; a message that no filter rule accepts (or ignores) is
+ * answered AR. Transformation rules all run, in order, each on the result of the one before, when a
+ * message is applied (the journal keeps the message as received).
+ *
+ * @param targetPath the field a transformation changes
+ * @param sourcePath {@code copy}: the field copied
+ * @param value {@code set}: the value ({@code ""} writes the explicit null); {@code strip-prefix}:
+ *     the prefix
+ * @param codeMapKind {@code map}: the code map kind, e.g. {@code gender}
+ * @param codeSystem {@code map}: the code system or Cerner code set; null = any of the kind
+ */
+public record Hl7Rule(
+    long id,
+    long interfaceId,
+    RuleKind kind,
+    int position,
+    RuleAction action,
+    boolean enabled,
+    String description,
+    RuleMatch match,
+    String targetPath,
+    String sourcePath,
+    String value,
+    String codeMapKind,
+    String codeSystem,
+    int version,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  /** How the console and logs name it: {@code filter #2 (accept)}. */
+  public String label() {
+    return kind.wire() + " #" + position + " (" + action.wire() + ")";
+  }
+}

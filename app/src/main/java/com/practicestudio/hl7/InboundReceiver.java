@@ -1,0 +1,165 @@
+package com.practicestudio.hl7;
+
+import com.practicestudio.hl7v2.AckCode;
+import com.practicestudio.journal.Channel;
+import com.practicestudio.journal.ExchangeJournal;
+import com.practicestudio.journal.ExchangeStatus;
+import com.practicestudio.journal.InboundMessage;
+import com.practicestudio.journal.Payload;
+import com.practicestudio.journal.Recorded;
+import com.practicestudio.mllp.AsyncMessageHandler;
+import com.practicestudio.mllp.ConnectionInfo;
+import com.practicestudio.mllp.ErrorAnswer;
+import com.practicestudio.mllp.Frame;
+import com.practicestudio.mllp.FrameFailure;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A listener's message handler: inspect the frame, store it through the journal's group-commit
+ * writer, and answer only after the commit — AA/CA for a message taken, AR/CR for one refused
+ * (malformed, or not accepted by the filter rules; stored all the same, so nothing is lost), AE/CE
+ * when it could not be stored. With ACK-after-apply it then waits (bounded) for the worker's
+ * outcome. A duplicate (same sender, same control id) is answered the same way and stored once.
+ * Also the listener's {@link ErrorAnswer} for frames it could not hand over.
+ */
+final class InboundReceiver implements AsyncMessageHandler, ErrorAnswer {
+
+  private static final Logger log = LoggerFactory.getLogger(InboundReceiver.class);
+
+  private final Hl7Interface started;
+  private final Supplier<Hl7Config> config;
+  private final ExchangeJournal journal;
+  private final AckWriter acks;
+  private final OutcomeWatcher watcher;
+  private final ApplicationAcks applicationAcks;
+  private final Hl7Metrics metrics;
+  private final boolean logPayloads;
+
+  InboundReceiver(
+      Hl7Interface started,
+      Supplier<Hl7Config> config,
+      ExchangeJournal journal,
+      AckWriter acks,
+      OutcomeWatcher watcher,
+      ApplicationAcks applicationAcks,
+      Hl7Metrics metrics,
+      boolean logPayloads) {
+    this.started = started;
+    this.config = config;
+    this.journal = journal;
+    this.acks = acks;
+    this.watcher = watcher;
+    this.applicationAcks = applicationAcks;
+    this.metrics = metrics;
+    this.logPayloads = logPayloads;
+  }
+
+  @Override
+  public CompletionStage<byte[]> handle(Frame frame, ConnectionInfo peer) {
+    Hl7Config current = config.get();
+    Hl7Interface itf = current.byId(started.id()).orElse(started);
+    ListenerSettings settings = itf.listener();
+    Inspection in = MessageInspector.inspect(frame.payload(), settings, current.filters(itf.id()));
+    if (logPayloads && log.isDebugEnabled()) {
+      log.debug(
+          "{} received (PHI): {}",
+          itf.name(),
+          new String(
+              frame.payload(),
+              in.charset() == null ? java.nio.charset.StandardCharsets.ISO_8859_1 : in.charset()));
+    }
+    boolean waits =
+        !in.refused() && !in.enhanced() && settings.ackTiming() == AckTiming.AFTER_APPLY;
+    byte[] prepared =
+        in.refused()
+            ? acks.refused(in, settings.charset())
+            : waits ? null : acks.accepted(in, settings.charset());
+    InboundMessage message =
+        new InboundMessage(
+            Channel.HL7,
+            in.messageType(),
+            in.sender(),
+            in.messageId(),
+            in.correlationKey(),
+            itf.name(),
+            null,
+            new Payload(frame.payload(), Hl7Text.contentType(in.charset())));
+    return journal
+        .submitInbound(message)
+        .handle((recorded, error) -> answer(itf, in, prepared, recorded, error))
+        .thenCompose(stage -> stage);
+  }
+
+  private CompletionStage<byte[]> answer(
+      Hl7Interface itf, Inspection in, byte[] prepared, Recorded recorded, Throwable error) {
+    ListenerSettings s = itf.listener();
+    if (error != null) {
+      log.warn(
+          "{} on {}: control id {} not stored ({})",
+          Hl7InterfaceError.NOT_STORED.code(),
+          itf.name(),
+          in.messageId(),
+          error.getClass().getSimpleName());
+      metrics.answered(itf.name(), "store-failed");
+      return done(acks.error(in, Hl7InterfaceError.NOT_STORED, null, s.charset()));
+    }
+    metrics.answered(itf.name(), outcomeTag(in, recorded));
+    if (in.refused() || in.enhanced() || s.ackTiming() == AckTiming.AFTER_STORE) {
+      if (in.enhanced()
+          && !in.refused()
+          && !recorded.duplicate()
+          && s.replySenderId() != null
+          && !in.applicationAck().isEmpty()) {
+        applicationAcks.follow(recorded.id(), in, s.replySenderId());
+      }
+      return done(prepared);
+    }
+    return watcher
+        .await(recorded.id(), Duration.ofMillis(s.applyTimeoutMillis()))
+        .thenApply(outcome -> afterApply(in, s, outcome));
+  }
+
+  private byte[] afterApply(Inspection in, ListenerSettings s, OutcomeWatcher.RowOutcome o) {
+    if (o == null) {
+      return acks.error(in, Hl7InterfaceError.NOT_APPLIED_IN_TIME, null, s.charset());
+    }
+    if (o.success()) {
+      return acks.accepted(in, s.charset());
+    }
+    if (o.status() == ExchangeStatus.DISCARDED) {
+      return acks.error(in, Hl7InterfaceError.DISCARDED, null, s.charset());
+    }
+    return acks.error(in, Hl7InterfaceError.APPLY_FAILED, ApplicationAcks.describe(o), s.charset());
+  }
+
+  @Override
+  public byte[] answer(FrameFailure failure, ConnectionInfo peer) {
+    Hl7Interface itf = config.get().byId(started.id()).orElse(started);
+    String charset = itf.listener().charset();
+    metrics.answered(itf.name(), "error-" + failure.error().code());
+    return switch (failure.error()) {
+      case FRAME_TOO_LARGE ->
+          acks.forFrame(failure.content(), AckCode.AR, Hl7InterfaceError.FRAME_TOO_LARGE, charset);
+      case END_BLOCK_WITHOUT_CARRIAGE_RETURN ->
+          acks.forFrame(failure.content(), AckCode.AR, Hl7InterfaceError.FRAME_MALFORMED, charset);
+      case HANDLER_TIMEOUT ->
+          acks.forFrame(failure.content(), AckCode.AE, Hl7InterfaceError.ANSWER_TIMEOUT, charset);
+      default ->
+          acks.forFrame(failure.content(), AckCode.AE, Hl7InterfaceError.NOT_STORED, charset);
+    };
+  }
+
+  private static String outcomeTag(Inspection in, Recorded recorded) {
+    String base = in.message() == null ? "malformed" : in.refused() ? "refused" : "accepted";
+    return recorded.duplicate() ? base + "-duplicate" : base;
+  }
+
+  private static CompletionStage<byte[]> done(byte[] answer) {
+    return CompletableFuture.completedFuture(answer);
+  }
+}

@@ -1,0 +1,74 @@
+package com.practicestudio.hl7;
+
+import com.practicestudio.hl7v2.Hl7Message;
+import com.practicestudio.hl7v2.Hl7ParseException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads just enough of a received frame to record and answer it: MSH-3/4 (sender), MSH-9 (type),
+ * MSH-10 (control id), the correlation key, MSH-15/16, and the filter rules' verdict. Never throws
+ * for bad content: a message the parser refuses comes back as malformed.
+ */
+final class MessageInspector {
+
+  private MessageInspector() {}
+
+  static Inspection inspect(byte[] payload, ListenerSettings settings, List<Hl7Rule> filters) {
+    Hl7Message message;
+    try {
+      message = Hl7Text.parse(payload, settings.charset());
+    } catch (Hl7ParseException e) {
+      return malformed(payload, e);
+    }
+    String type = message.messageType();
+    String trigger = message.triggerEvent();
+    String messageType = trigger.isEmpty() ? type : type + "^" + trigger;
+    String controlId = message.controlId().strip();
+    String accept = message.get("MSH-15").strip().toUpperCase(Locale.ROOT);
+    String application = message.get("MSH-16").strip().toUpperCase(Locale.ROOT);
+    boolean enhanced =
+        settings.ackMode() == AckMode.ENHANCED && (!accept.isEmpty() || !application.isEmpty());
+    return new Inspection(
+        message,
+        null,
+        RawHeader.EMPTY,
+        messageType,
+        Senders.of(message.get("MSH-3.1"), message.get("MSH-4.1")),
+        controlId.isEmpty() ? "NO-MSH10:" + digest(payload) : controlId,
+        CorrelationKeys.of(message),
+        RuleEngine.decide(filters, message),
+        message.charset().charset(),
+        enhanced,
+        enhanced ? application : "");
+  }
+
+  private static Inspection malformed(byte[] payload, Hl7ParseException e) {
+    RawHeader header = RawHeader.scan(payload);
+    return new Inspection(
+        null,
+        e,
+        header,
+        Inspection.MALFORMED,
+        header.sender(),
+        Inspection.MALFORMED + ":" + digest(payload),
+        null,
+        null,
+        null,
+        false,
+        "");
+  }
+
+  /** The first 128 bits of the SHA-256 of the bytes, in hex: a stable id for id-less messages. */
+  static String digest(byte[] payload) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(payload);
+      return HexFormat.of().formatHex(hash, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

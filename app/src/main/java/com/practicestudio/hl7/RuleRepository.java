@@ -1,0 +1,169 @@
+package com.practicestudio.hl7;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** {@code hl7_rule} rows; positions are kept dense (1, 2, 3 …) per interface and kind. */
+final class RuleRepository {
+
+  private final JdbcClient jdbc;
+
+  RuleRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** A rule's columns after validation. */
+  record Row(
+      RuleKind kind,
+      RuleAction action,
+      boolean enabled,
+      String description,
+      RuleMatch match,
+      String targetPath,
+      String sourcePath,
+      String value,
+      String codeMapKind,
+      String codeSystem) {}
+
+  List<Hl7Rule> all() {
+    return jdbc.sql("SELECT * FROM hl7_rule ORDER BY interface_id, kind, position")
+        .query(RuleRepository::map)
+        .list();
+  }
+
+  List<Hl7Rule> of(long interfaceId) {
+    return jdbc.sql("SELECT * FROM hl7_rule WHERE interface_id = ? ORDER BY kind, position")
+        .param(interfaceId)
+        .query(RuleRepository::map)
+        .list();
+  }
+
+  Optional<Hl7Rule> find(long interfaceId, long id) {
+    return jdbc.sql("SELECT * FROM hl7_rule WHERE interface_id = ? AND id = ?")
+        .params(interfaceId, id)
+        .query(RuleRepository::map)
+        .optional();
+  }
+
+  int count(long interfaceId, RuleKind kind) {
+    return jdbc.sql("SELECT count(*) FROM hl7_rule WHERE interface_id = ? AND kind = ?")
+        .params(interfaceId, kind.name())
+        .query(Integer.class)
+        .single();
+  }
+
+  /** Moves the rules at and after {@code position} down one. */
+  void openGap(long interfaceId, RuleKind kind, int position) {
+    jdbc.sql(
+            "UPDATE hl7_rule SET position = position + 1"
+                + " WHERE interface_id = ? AND kind = ? AND position >= ?")
+        .params(interfaceId, kind.name(), position)
+        .update();
+  }
+
+  /** Moves the rules after {@code position} up one. */
+  void closeGap(long interfaceId, RuleKind kind, int position) {
+    jdbc.sql(
+            "UPDATE hl7_rule SET position = position - 1"
+                + " WHERE interface_id = ? AND kind = ? AND position > ?")
+        .params(interfaceId, kind.name(), position)
+        .update();
+  }
+
+  long insert(long interfaceId, int position, Row r, Instant now) {
+    Timestamp at = Timestamp.from(now);
+    RuleMatch m = r.match();
+    return jdbc.sql(
+            """
+            INSERT INTO hl7_rule (interface_id, kind, position, action, enabled, description,
+                match_message_type, match_trigger, match_facility, match_path, match_value,
+                target_path, source_path, value, code_map_kind, code_system, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+            """)
+        .params(
+            interfaceId,
+            r.kind().name(),
+            position,
+            r.action().name(),
+            r.enabled(),
+            r.description(),
+            m.messageType(),
+            m.triggerEvent(),
+            m.sendingFacility(),
+            m.fieldPath(),
+            m.fieldValue(),
+            r.targetPath(),
+            r.sourcePath(),
+            r.value(),
+            r.codeMapKind(),
+            r.codeSystem(),
+            at,
+            at)
+        .query(Long.class)
+        .single();
+  }
+
+  void update(long id, int position, Row r, Instant now) {
+    RuleMatch m = r.match();
+    jdbc.sql(
+            """
+            UPDATE hl7_rule SET position = ?, action = ?, enabled = ?, description = ?,
+                   match_message_type = ?, match_trigger = ?, match_facility = ?, match_path = ?,
+                   match_value = ?, target_path = ?, source_path = ?, value = ?, code_map_kind = ?,
+                   code_system = ?, version = version + 1, updated_at = ?
+             WHERE id = ?
+            """)
+        .params(
+            position,
+            r.action().name(),
+            r.enabled(),
+            r.description(),
+            m.messageType(),
+            m.triggerEvent(),
+            m.sendingFacility(),
+            m.fieldPath(),
+            m.fieldValue(),
+            r.targetPath(),
+            r.sourcePath(),
+            r.value(),
+            r.codeMapKind(),
+            r.codeSystem(),
+            Timestamp.from(now),
+            id)
+        .update();
+  }
+
+  void delete(long id) {
+    jdbc.sql("DELETE FROM hl7_rule WHERE id = ?").param(id).update();
+  }
+
+  static Hl7Rule map(ResultSet rs, int row) throws SQLException {
+    return new Hl7Rule(
+        rs.getLong("id"),
+        rs.getLong("interface_id"),
+        RuleKind.valueOf(rs.getString("kind")),
+        rs.getInt("position"),
+        RuleAction.valueOf(rs.getString("action")),
+        rs.getBoolean("enabled"),
+        rs.getString("description"),
+        new RuleMatch(
+            rs.getString("match_message_type"),
+            rs.getString("match_trigger"),
+            rs.getString("match_facility"),
+            rs.getString("match_path"),
+            rs.getString("match_value")),
+        rs.getString("target_path"),
+        rs.getString("source_path"),
+        rs.getString("value"),
+        rs.getString("code_map_kind"),
+        rs.getString("code_system"),
+        rs.getInt("version"),
+        rs.getTimestamp("created_at").toInstant(),
+        rs.getTimestamp("updated_at").toInstant());
+  }
+}

@@ -1,0 +1,112 @@
+package com.practicestudio.hl7;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.practicestudio.hl7v2.Hl7Message;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Enhanced acknowledgment: the commit ACK on the connection, the application ACK through the
+ * listener's reply sender as MSH-16 asks.
+ */
+@Hl7IntegrationTest
+class EnhancedModeIT {
+
+  private static final Duration WAIT = Duration.ofSeconds(15);
+
+  @Autowired Hl7Interfaces interfaces;
+  @Autowired Hl7Rules rules;
+  @Autowired InterfaceRegistry registry;
+
+  private ReceivingPeer replies;
+  private Hl7Interface sender;
+  private Hl7Interface listener;
+  private int port;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    replies = new ReceivingPeer();
+    TestInterfaces make = new TestInterfaces(interfaces, registry);
+    sender = make.sender(replies.port(), List.of("ACK"), 3, 2_000);
+    listener = make.listener("enhanced", null, sender.id(), null, null);
+    port = make.port(listener);
+    rules.create(
+        listener.id(),
+        new RuleInput(
+            "filter",
+            1,
+            "ignore",
+            true,
+            null,
+            new RuleMatch("ADT", "A31", null, null, null),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null));
+  }
+
+  @AfterEach
+  void tearDown() {
+    interfaces.delete(listener.id());
+    interfaces.delete(sender.id());
+    replies.close();
+  }
+
+  @Test
+  void commit_ack_on_the_connection_then_an_application_ae_with_the_apply_error() throws Exception {
+    String id = Hl7Samples.unique();
+    String mdm = Hl7Samples.adt("A04", id, "M1").replace("ADT^A04^ADT_A01", "MDM^T02");
+    try (MllpPeer peer = new MllpPeer(port)) {
+      peer.send(Hl7Samples.withHeaderFields(mdm, "AL", "AL"));
+      assertThat(peer.answer(WAIT)).contains("MSA|CA|" + id);
+    }
+    Hl7Message app = replies.next(WAIT);
+    assertThat(app.messageType()).isEqualTo("ACK");
+    assertThat(app.get("MSA-1")).isEqualTo("AE");
+    assertThat(app.get("MSA-2")).isEqualTo(id);
+    assertThat(app.get("ERR-8")).contains("HL7-054").contains("HL7-060");
+    assertThat(app.get("MSH-5")).isEqualTo("CERNER"); // addressed back to the sender
+  }
+
+  @Test
+  void an_application_aa_follows_a_message_applied_or_ignored() throws Exception {
+    String id = Hl7Samples.unique();
+    try (MllpPeer peer = new MllpPeer(port)) {
+      peer.send(Hl7Samples.withHeaderFields(Hl7Samples.adt("A31", id, "M1"), "AL", "AL"));
+      assertThat(peer.answer(WAIT)).contains("MSA|CA|" + id);
+    }
+    Hl7Message app = replies.next(WAIT);
+    assertThat(app.get("MSA-1")).isEqualTo("AA");
+    assertThat(app.get("MSA-2")).isEqualTo(id);
+  }
+
+  @Test
+  void msh16_er_sends_no_application_ack_on_success() throws Exception {
+    String id = Hl7Samples.unique();
+    try (MllpPeer peer = new MllpPeer(port)) {
+      peer.send(Hl7Samples.withHeaderFields(Hl7Samples.adt("A31", id, "M1"), "AL", "ER"));
+      assertThat(peer.answer(WAIT)).contains("MSA|CA|" + id);
+    }
+    assertThat(replies.poll(Duration.ofSeconds(2))).isNull();
+  }
+
+  @Test
+  void refused_messages_get_cr_and_messages_without_msh15_16_get_original_acks() throws Exception {
+    String refused = Hl7Samples.unique();
+    String original = Hl7Samples.unique();
+    try (MllpPeer peer = new MllpPeer(port)) {
+      peer.send(Hl7Samples.withHeaderFields(Hl7Samples.adt("A28", refused, "M1"), "AL", "NE"));
+      assertThat(peer.answer(WAIT)).contains("MSA|CR|" + refused).contains("HL7-050");
+      peer.send(Hl7Samples.adt("A31", original, "M2"));
+      assertThat(peer.answer(WAIT)).contains("MSA|AA|" + original);
+    }
+    assertThat(replies.poll(Duration.ofSeconds(1))).isNull();
+  }
+}

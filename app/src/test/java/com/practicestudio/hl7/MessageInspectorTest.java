@@ -1,0 +1,129 @@
+package com.practicestudio.hl7;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MessageInspectorTest {
+
+  private static final ListenerSettings ORIGINAL =
+      new ListenerSettings(
+          null,
+          0,
+          null,
+          null,
+          AckMode.ORIGINAL,
+          AckTiming.AFTER_STORE,
+          null,
+          1 << 20,
+          1,
+          1,
+          0,
+          1,
+          null);
+  private static final ListenerSettings ENHANCED =
+      new ListenerSettings(
+          null,
+          0,
+          null,
+          null,
+          AckMode.ENHANCED,
+          AckTiming.AFTER_STORE,
+          null,
+          1 << 20,
+          1,
+          1,
+          0,
+          1,
+          null);
+
+  private static Inspection inspect(String text, ListenerSettings settings) {
+    return MessageInspector.inspect(
+        text.getBytes(StandardCharsets.ISO_8859_1), settings, List.of());
+  }
+
+  @Test
+  void reads_type_sender_control_id_and_the_mrn_by_identifier_type() {
+    Inspection in =
+        inspect(
+            "MSH|^~\\&|LAB|HOSP|PS|C|2026||ORU^R01|C-7|P|2.5.1\r"
+                + "PID|1||999^^^SSA^SS~M-42^^^HOSP^MRN\r",
+            ORIGINAL);
+    assertThat(in.messageType()).isEqualTo("ORU^R01");
+    assertThat(in.sender()).isEqualTo("LAB^HOSP");
+    assertThat(in.messageId()).isEqualTo("C-7");
+    assertThat(in.correlationKey()).isEqualTo("MRN:M-42");
+    assertThat(in.refused()).isTrue(); // no rules: nothing is accepted
+  }
+
+  @Test
+  void a_merge_is_keyed_by_the_merged_patients_mrn() {
+    Inspection in =
+        inspect(
+            "MSH|^~\\&|A|B|C|D|2026||ADT^A40|1|P|2.3\r" + "PID|1||SURV^^^H^MR\rMRG|OLD-1^^^H^MR\r",
+            ORIGINAL);
+    assertThat(in.correlationKey()).isEqualTo("MRN:OLD-1");
+  }
+
+  @Test
+  void without_a_typed_mrn_the_first_identifier_is_the_key_and_without_pid_there_is_none() {
+    assertThat(
+            inspect("MSH|^~\\&|A|B|||2026||ADT^A08|1|P|2.3\rPID|1||777\r", ORIGINAL)
+                .correlationKey())
+        .isEqualTo("PID:777");
+    assertThat(inspect("MSH|^~\\&|A|B|||2026||MFN^M02|1|P|2.3\r", ORIGINAL).correlationKey())
+        .isNull();
+  }
+
+  @Test
+  void a_malformed_message_keeps_what_its_header_shows_and_an_id_from_its_bytes() {
+    Inspection in = inspect("MSH|^~\\&|APP|FAC|||2026|||CTRL-9|P|2.5\r", ORIGINAL);
+    assertThat(in.message()).isNull();
+    assertThat(in.parseError().code()).isEqualTo("HL7-006");
+    assertThat(in.messageType()).isEqualTo("MALFORMED");
+    assertThat(in.sender()).isEqualTo("APP^FAC");
+    assertThat(in.header().controlId()).isEqualTo("CTRL-9");
+    assertThat(in.messageId()).startsWith("MALFORMED:").hasSize("MALFORMED:".length() + 32);
+    assertThat(inspect("", ORIGINAL).sender()).isEqualTo("unknown");
+  }
+
+  @Test
+  void enhanced_rules_apply_only_when_msh15_or_msh16_is_valued() {
+    String plain = "MSH|^~\\&|A|B|||2026||ADT^A08|1|P|2.5.1\rPID|1||1^^^H^MR\r";
+    assertThat(inspect(plain, ENHANCED).enhanced()).isFalse();
+    Inspection in = inspect(Hl7Samples.withHeaderFields(plain, "AL", "er"), ENHANCED);
+    assertThat(in.enhanced()).isTrue();
+    assertThat(in.applicationAck()).isEqualTo("ER");
+    assertThat(in.wantsApplicationAck(true)).isFalse();
+    assertThat(in.wantsApplicationAck(false)).isTrue();
+    assertThat(inspect(Hl7Samples.withHeaderFields(plain, "AL", "AL"), ORIGINAL).enhanced())
+        .isFalse();
+  }
+
+  @Test
+  void a_charset_override_reads_the_bytes_in_that_charset() {
+    byte[] latin1 =
+        "MSH|^~\\&|A|B|||2026||ADT^A08|1|P|2.5.1\rPID|1||1^^^H^MR||M\u00dcLLER\r"
+            .getBytes(StandardCharsets.ISO_8859_1);
+    ListenerSettings override =
+        new ListenerSettings(
+            null,
+            0,
+            null,
+            null,
+            AckMode.ORIGINAL,
+            AckTiming.AFTER_STORE,
+            "8859/1",
+            1 << 20,
+            1,
+            1,
+            0,
+            1,
+            null);
+    Inspection in = MessageInspector.inspect(latin1, override, List.of());
+    assertThat(in.message().get("PID-5")).isEqualTo("M\u00dcLLER");
+    assertThat(Hl7Text.contentType(in.charset())).isEqualTo("application/hl7-v2");
+  }
+}

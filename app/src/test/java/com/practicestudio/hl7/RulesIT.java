@@ -1,0 +1,225 @@
+package com.practicestudio.hl7;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.practicestudio.hl7v2.Hl7Message;
+import com.practicestudio.journal.ExchangeFailure;
+import com.practicestudio.journal.ExchangeJournal;
+import com.practicestudio.journal.Payload;
+import com.practicestudio.security.Role;
+import com.practicestudio.security.users.UserService;
+import com.practicestudio.testing.JsonApi;
+import com.practicestudio.testing.JsonApi.Answer;
+import com.practicestudio.testing.TestUsers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Rules through the API: editing, ordering, trying on a pasted message, and applying them. */
+@Hl7IntegrationTest
+class RulesIT {
+
+  @Autowired TestRestTemplate http;
+  @Autowired JsonMapper json;
+  @Autowired UserService users;
+  @Autowired Hl7Interfaces interfaces;
+  @Autowired InterfaceRegistry registry;
+  @Autowired Hl7InboundPipeline pipeline;
+  @Autowired ExchangeJournal journal;
+  @Autowired JdbcClient jdbc;
+
+  private static String engineerName;
+  private static String viewerName;
+  private JsonApi engineer;
+  private JsonApi viewer;
+  private Hl7Interface itf;
+  private String base;
+
+  @BeforeEach
+  void setUp() {
+    if (engineerName == null) {
+      engineerName = TestUsers.create(users, Role.ENGINEER);
+      viewerName = TestUsers.create(users, Role.VIEWER);
+    }
+    engineer = new JsonApi(http, json, engineerName, TestUsers.PASSWORD);
+    viewer = new JsonApi(http, json, viewerName, TestUsers.PASSWORD);
+    itf = new TestInterfaces(interfaces, registry).listener(null, null);
+    base = "/api/v1/hl7/interfaces/" + itf.id() + "/rules";
+  }
+
+  @Test
+  void rules_are_created_in_place_moved_and_deleted_with_dense_positions_and_audited() {
+    Answer reject =
+        engineer.post(
+            base,
+            """
+            {"kind": "filter", "position": 1, "action": "reject",
+             "match": {"sendingFacility": "TESTLAB"}, "description": "no test lab"}
+            """);
+    assertThat(reject.code()).isEqualTo(201);
+    long rejectId = reject.body().path("id").asLong();
+    JsonNode list = engineer.get(base).body().path("items");
+    assertThat(list).hasSize(6);
+    assertThat(list.get(0).path("id").asLong()).isEqualTo(rejectId);
+    assertThat(list.get(1).path("position").asInt()).isEqualTo(2);
+
+    Answer moved =
+        engineer.put(
+            base + "/" + rejectId,
+            """
+            {"position": 6, "action": "reject", "match": {"sendingFacility": "TESTLAB"}}
+            """,
+            null);
+    assertThat(moved.body().path("position").asInt()).isEqualTo(6);
+    assertThat(moved.body().path("version").asInt()).isEqualTo(2);
+    list = engineer.get(base).body().path("items");
+    assertThat(list.get(0).path("match").path("messageType").asString()).isEqualTo("ADT");
+    assertThat(list.get(5).path("id").asLong()).isEqualTo(rejectId);
+
+    assertThat(engineer.delete(base + "/" + rejectId).code()).isEqualTo(204);
+    assertThat(engineer.get(base).body().path("items")).hasSize(5);
+    assertThat(
+            jdbc.sql(
+                    "SELECT count(*) FROM audit_event WHERE action = 'MAPPING_CHANGE'"
+                        + " AND target_type = 'hl7_rule' AND target_id = ?")
+                .param(Long.toString(rejectId))
+                .query(Long.class)
+                .single())
+        .isEqualTo(3);
+  }
+
+  @Test
+  void bad_rules_are_refused_naming_the_fields_and_only_mapping_writers_edit() {
+    Answer bad =
+        engineer.post(
+            base,
+            """
+            {"kind": "transform", "action": "accept", "targetPath": "PID-", "match": {"fieldValue": "x"}}
+            """);
+    assertThat(bad.code()).isEqualTo(400);
+    assertThat(bad.badFields()).contains("action", "match.fieldValue");
+    Answer map =
+        engineer.post(
+            base,
+            """
+            {"kind": "transform", "action": "map", "targetPath": "MSH-2", "codeMapKind": "shoe-size"}
+            """);
+    assertThat(map.badFields()).contains("targetPath", "codeMapKind");
+    assertThat(viewer.get(base).code()).isEqualTo(200);
+    assertThat(viewer.post(base, "{\"kind\": \"filter\", \"action\": \"accept\"}").code())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void trying_a_pasted_message_shows_the_verdict_the_deciding_rule_and_the_result() {
+    String pasted = Hl7Samples.adt("A08", "T1", "MRN-0042").replace('\r', '\n');
+    Answer plain = engineer.post(base + "/try", json.writeValueAsString(new Try(pasted, null)));
+    assertThat(plain.code()).isEqualTo(200);
+    assertThat(plain.body().path("verdict").asString()).isEqualTo("accept");
+    assertThat(plain.body().path("decidedBy").asString()).isEqualTo("filter #1 (accept)");
+
+    String candidate =
+        """
+        {"message": %s,
+         "rule": {"kind": "transform", "action": "strip-prefix", "targetPath": "PID-3.1", "value": "MRN-"}}
+        """
+            .formatted(json.writeValueAsString(pasted));
+    JsonNode tried = engineer.post(base + "/try", candidate).body();
+    assertThat(tried.path("transforms").get(0).path("fired").asBoolean()).isTrue();
+    assertThat(tried.path("output").asString()).contains("PID|1||0042^^^HOSP^MR");
+    // nothing was saved
+    assertThat(engineer.get(base).body().path("items")).hasSize(5);
+
+    String rejecting =
+        """
+        {"message": %s, "rule": {"kind": "filter", "position": 1, "action": "reject",
+                                 "match": {"fieldPath": "PID-8", "fieldValue": "F"}}}
+        """
+            .formatted(json.writeValueAsString(pasted));
+    JsonNode rejected = engineer.post(base + "/try", rejecting).body();
+    assertThat(rejected.path("verdict").asString()).isEqualTo("reject");
+    assertThat(rejected.path("refusalCode").asString()).isEqualTo("HL7-051");
+    assertThat(rejected.path("decidedBy").asString()).contains("the rule being tried");
+
+    JsonNode broken =
+        engineer.post(base + "/try", json.writeValueAsString(new Try("PID|1||x", null))).body();
+    assertThat(broken.path("error").asString()).startsWith("HL7-002");
+  }
+
+  record Try(String message, Object rule) {}
+
+  @Test
+  void prepare_applies_the_transformations_and_the_journal_keeps_the_original() throws Exception {
+    engineer.post(
+        base,
+        """
+        {"kind": "transform", "action": "strip-prefix", "targetPath": "PID-3.1", "value": "MRN-"}
+        """);
+    engineer.post(
+        base,
+        """
+        {"kind": "transform", "action": "map", "targetPath": "PID-8", "codeMapKind": "gender",
+         "codeSystem": "HL70001"}
+        """);
+    engineer.post(
+        base,
+        """
+        {"kind": "transform", "action": "set", "targetPath": "PV1-2", "value": "E",
+         "match": {"triggerEvent": "A04"}}
+        """);
+    engineer.post(
+        base,
+        """
+        {"kind": "transform", "action": "copy", "sourcePath": "PID-5", "targetPath": "PID-9"}
+        """);
+    String id = Hl7Samples.unique();
+    String original = Hl7Samples.adt("A04", id, "MRN-0042").replace("|19800101|F", "|19800101|A");
+    try (MllpPeer peer = new MllpPeer(registry.boundPort(itf.name()).orElseThrow())) {
+      peer.send(original);
+      assertThat(peer.answer(Duration.ofSeconds(10))).contains("MSA|AA|" + id);
+    }
+    long rowId =
+        jdbc.sql("SELECT id FROM exchange WHERE endpoint = ? AND message_id = ?")
+            .params(itf.name(), id)
+            .query(Long.class)
+            .single();
+    var exchange = journal.find(rowId).orElseThrow();
+    Payload stored = journal.readPayload(rowId, "test").orElseThrow();
+    assertThat(stored.text()).isEqualTo(original);
+
+    Hl7Message prepared = pipeline.prepare(exchange, stored);
+
+    assertThat(prepared.get("PID-3.1")).isEqualTo("0042");
+    assertThat(prepared.get("PID-3(2).1")).isEqualTo("99MRN-0042"); // only the path given
+    assertThat(prepared.get("PID-8")).isEqualTo("O"); // HL7 0001 "A" (ambiguous) → O
+    assertThat(prepared.get("PV1-2")).isEqualTo("E");
+    assertThat(prepared.raw("PID-9")).isEqualTo("DOE^JANE^Q");
+    assertThat(pipeline.interfaceOf(exchange))
+        .get()
+        .extracting(Hl7Interface::name)
+        .isEqualTo(itf.name());
+
+    // a rule added later rejects it when it is applied again
+    engineer.post(
+        base,
+        """
+        {"kind": "filter", "position": 1, "action": "reject", "match": {"sendingFacility": "HOSP"}}
+        """);
+    assertThatThrownBy(() -> pipeline.prepare(exchange, stored))
+        .isInstanceOf(ExchangeFailure.class)
+        .hasMessageStartingWith("HL7-051");
+    assertThatThrownBy(
+            () ->
+                pipeline.prepare(
+                    exchange, new Payload("not hl7".getBytes(StandardCharsets.US_ASCII), null)))
+        .isInstanceOf(ExchangeFailure.class)
+        .hasMessageStartingWith("HL7-");
+  }
+}

@@ -1,0 +1,189 @@
+package com.practicestudio.bench.mllp;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One server the load generator runs against, in its own JVM: ours (the real jar with its embedded
+ * PostgreSQL) or a baseline from the benchmark jar. Reports the process's CPU time and, for ours,
+ * the heap in use (from {@code /actuator/prometheus}).
+ */
+final class ServerUnderTest implements AutoCloseable {
+
+  static final String ADMIN_PASSWORD = "bench-admin-password";
+
+  private final String name;
+  private final Process process;
+  private final int mllpPort;
+  private final int httpPort;
+  private final Path log;
+  private final Path dataDir;
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final AtomicLong heapMax = new AtomicLong();
+  private volatile boolean sampling;
+
+  private ServerUnderTest(
+      String name, Process process, int mllpPort, int httpPort, Path log, Path dataDir) {
+    this.dataDir = dataDir;
+    this.name = name;
+    this.process = process;
+    this.mllpPort = mllpPort;
+    this.httpPort = httpPort;
+    this.log = log;
+  }
+
+  /** A baseline main class from the benchmark jar. */
+  static ServerUnderTest baseline(String name, String mainClass, Path benchJar) throws Exception {
+    int port = freePort();
+    Path log = Files.createTempFile("bench-" + name + "-", ".log");
+    Process p =
+        new ProcessBuilder(
+                java(), "-Xmx512m", "-cp", benchJar.toString(), mainClass, Integer.toString(port))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    ServerUnderTest server = new ServerUnderTest(name, p, port, -1, log, null);
+    server.awaitPort(Duration.ofSeconds(60));
+    return server;
+  }
+
+  /** The real server jar on a fresh data directory. */
+  static ServerUnderTest ours(String name, Path appJar, boolean workers) throws Exception {
+    int http = freePort();
+    int mllp = freePort();
+    Path data = Files.createTempDirectory("bench-data-");
+    Path log = Files.createTempFile("bench-" + name + "-", ".log");
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                java(),
+                "-Xmx512m",
+                "-jar",
+                appJar.toString(),
+                "--practice-studio.data-dir=" + data,
+                "--server.port=" + http,
+                "--practice-studio.hl7.mllp.port=" + mllp,
+                "--practice-studio.journal.workers.enabled=" + workers,
+                "--logging.level.com.practicestudio.journal.ExchangeApplier=ERROR"));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.redirectOutput(log.toFile());
+    builder.environment().put("PRACTICE_STUDIO_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    ServerUnderTest server = new ServerUnderTest(name, builder.start(), mllp, http, log, data);
+    server.awaitPort(Duration.ofSeconds(180));
+    return server;
+  }
+
+  String name() {
+    return name;
+  }
+
+  int mllpPort() {
+    return mllpPort;
+  }
+
+  /**
+   * CPU time (user + system) used so far, in nanoseconds: the server's JVM and, for ours, its
+   * embedded PostgreSQL (the postmaster and its backends).
+   */
+  long cpuNanos() {
+    long jvm = process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    return jvm + (dataDir == null ? 0 : ProcCpu.postgresNanos(dataDir));
+  }
+
+  /** Starts sampling the heap in use every 250 ms (ours only); {@link #heapMaxBytes} reads it. */
+  void sampleHeap() {
+    if (httpPort < 0) {
+      return;
+    }
+    heapMax.set(0);
+    sampling = true;
+    Thread t =
+        new Thread(
+            () -> {
+              while (sampling) {
+                try {
+                  heapMax.accumulateAndGet(heapUsed(), Math::max);
+                  Thread.sleep(250);
+                } catch (Exception e) {
+                  return;
+                }
+              }
+            },
+            "heap-sampler");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  long heapMaxBytes() {
+    sampling = false;
+    return heapMax.get();
+  }
+
+  private long heapUsed() throws Exception {
+    String auth =
+        Base64.getEncoder()
+            .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/actuator/prometheus"))
+            .header("Authorization", "Basic " + auth)
+            .timeout(Duration.ofSeconds(5))
+            .build();
+    String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    long sum = 0;
+    for (String line : body.split("\n")) {
+      if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+        sum += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return sum;
+  }
+
+  private void awaitPort(Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(name + " exited: " + Files.readString(log));
+      }
+      try (Socket s = new Socket()) {
+        s.connect(new InetSocketAddress("127.0.0.1", mllpPort), 500);
+        return;
+      } catch (IOException e) {
+        Thread.sleep(200);
+      }
+    }
+    throw new IllegalStateException(name + " did not listen on " + mllpPort);
+  }
+
+  @Override
+  public void close() throws Exception {
+    sampling = false;
+    process.destroy();
+    if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+    }
+  }
+
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}
