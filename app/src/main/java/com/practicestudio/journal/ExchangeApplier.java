@@ -188,7 +188,10 @@ final class ExchangeApplier {
       return failed(JournalError.PAYLOAD_UNREADABLE);
     }
     try {
-      Outcome outcome = handler.apply(e, payload, attempt);
+      Outcome outcome =
+          e.direction() == Direction.INBOUND
+              ? Applying.inbound(e, () -> handler.apply(e, payload, attempt))
+              : handler.apply(e, payload, attempt);
       return outcome != null
           ? outcome
           : Outcome.failed(

@@ -190,10 +190,13 @@ class Hl7IngestIT {
     String failing = Hl7Samples.unique();
     String ignored = Hl7Samples.unique();
     try (MllpPeer peer = new MllpPeer(make.port(itf))) {
-      // accepted, but no handler in this build applies MDM: the worker fails it (HL7-060)
+      // accepted, but an MDM without its TXA cannot be applied: the worker fails it (HL7-102)
       peer.send(Hl7Samples.adt("A04", failing, "M1").replace("ADT^A04^ADT_A01", "MDM^T02"));
       String ack = peer.answer(WAIT);
-      assertThat(ack).contains("MSA|AE|" + failing).contains("HL7-054").contains("HL7-060");
+      assertThat(ack)
+          .contains("MSA|AE|" + failing)
+          .contains("HL7-054")
+          .contains("HL7-102 TXA segment is missing");
       peer.send(Hl7Samples.adt("A31", ignored, "M2"));
       assertThat(peer.answer(WAIT)).contains("MSA|AA|" + ignored);
     }

@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.practicestudio.hl7v2.Hl7Message;
+import com.practicestudio.journal.Channel;
+import com.practicestudio.journal.ExchangeJournal;
+import com.practicestudio.journal.ExchangeStatus;
+import com.practicestudio.journal.InboundMessage;
+import com.practicestudio.journal.Payload;
+import com.practicestudio.journal.Recorded;
 import com.practicestudio.patients.PatientInput;
 import com.practicestudio.patients.PatientService;
 import com.practicestudio.scheduling.Appointment;
@@ -36,6 +42,7 @@ class OutboundSiuIT {
   @Autowired AppointmentService appointments;
   @Autowired PatientService patients;
   @Autowired JdbcClient jdbc;
+  @Autowired ExchangeJournal journal;
 
   private final List<AutoCloseable> cleanup = new ArrayList<>();
 
@@ -209,6 +216,45 @@ class OutboundSiuIT {
                     .containsEntry("error_code", "HL7-063"));
     assertThat(String.valueOf(outbound("patient:" + patientId).get("error_text")))
         .contains("MLLP-032");
+  }
+
+  @Test
+  void an_appointment_booked_by_an_inbound_siu_is_not_echoed_back() throws Exception {
+    ReceivingPeer peer = peerWithSender(5, 2_000);
+    String mrn = "E" + Hl7Samples.unique();
+    String filler = "F" + Hl7Samples.unique();
+    Recorded in =
+        journal.recordInbound(
+            InboundMessage.of(
+                Channel.HL7,
+                "SIU^S12",
+                "echo-test",
+                filler,
+                Payload.text(
+                    "MSH|^~\\&|SCHED|CLINIC|PS|PS|20270501120000||SIU^S12|"
+                        + filler
+                        + "|P|2.3\r"
+                        + "SCH|P"
+                        + filler
+                        + "|"
+                        + filler
+                        + "|||1|||OV^Office Visit|30|min|^^^20270510090000^20270510093000"
+                        + "|".repeat(14)
+                        + "Booked\r"
+                        + "PID|1||"
+                        + mrn
+                        + "^^^HOSP^MR||ECHO^ANNA||19800101|F\r",
+                    "application/hl7-v2")));
+    await()
+        .atMost(WAIT)
+        .until(() -> journal.find(in.id()).orElseThrow().status() == ExchangeStatus.APPLIED);
+    long patientId = patients.findByMrn(mrn, "HOSP").orElseThrow().id();
+
+    book(patientId, null, null, Instant.parse("2027-05-11T10:00:00Z")); // the practice's own
+    assertThat(peer.next(WAIT).get("SCH-11.4")).startsWith("20270511");
+    assertThat(statuses("patient:" + patientId))
+        .as("one SIU: the practice's booking, not Cerner's")
+        .hasSize(1);
   }
 
   @Test

@@ -2,11 +2,15 @@ package com.practicestudio.hl7;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.practicestudio.hl7v2.Hl7Message;
 import com.practicestudio.journal.ExchangeFailure;
 import com.practicestudio.journal.ExchangeJournal;
+import com.practicestudio.journal.ExchangeStatus;
 import com.practicestudio.journal.Payload;
+import com.practicestudio.patients.Patient;
+import com.practicestudio.patients.PatientService;
 import com.practicestudio.security.Role;
 import com.practicestudio.security.users.UserService;
 import com.practicestudio.testing.JsonApi;
@@ -34,6 +38,7 @@ class RulesIT {
   @Autowired Hl7InboundPipeline pipeline;
   @Autowired ExchangeJournal journal;
   @Autowired JdbcClient jdbc;
+  @Autowired PatientService patients;
 
   private static String engineerName;
   private static String viewerName;
@@ -180,7 +185,8 @@ class RulesIT {
         {"kind": "transform", "action": "copy", "sourcePath": "PID-5", "targetPath": "PID-9"}
         """);
     String id = Hl7Samples.unique();
-    String original = Hl7Samples.adt("A04", id, "MRN-0042").replace("|19800101|F", "|19800101|A");
+    String mrn = "Q" + id;
+    String original = Hl7Samples.adt("A04", id, "MRN-" + mrn).replace("|19800101|F", "|19800101|A");
     try (MllpPeer peer = new MllpPeer(registry.boundPort(itf.name()).orElseThrow())) {
       peer.send(original);
       assertThat(peer.answer(Duration.ofSeconds(10))).contains("MSA|AA|" + id);
@@ -190,14 +196,23 @@ class RulesIT {
             .params(itf.name(), id)
             .query(Long.class)
             .single();
-    var exchange = journal.find(rowId).orElseThrow();
+    var exchange =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> journal.find(rowId).orElseThrow(), e -> e.status().finished());
+    assertThat(exchange.status()).isEqualTo(ExchangeStatus.APPLIED);
+    assertThat(patients.findByMrn(mrn, "HOSP"))
+        .as("the handler applied the transformed message")
+        .get()
+        .extracting(Patient::gender)
+        .isEqualTo("O");
     Payload stored = journal.readPayload(rowId, "test").orElseThrow();
     assertThat(stored.text()).isEqualTo(original);
 
     Hl7Message prepared = pipeline.prepare(exchange, stored);
 
-    assertThat(prepared.get("PID-3.1")).isEqualTo("0042");
-    assertThat(prepared.get("PID-3(2).1")).isEqualTo("99MRN-0042"); // only the path given
+    assertThat(prepared.get("PID-3.1")).isEqualTo(mrn);
+    assertThat(prepared.get("PID-3(2).1")).isEqualTo("99MRN-" + mrn); // only the path given
     assertThat(prepared.get("PID-8")).isEqualTo("O"); // HL7 0001 "A" (ambiguous) → O
     assertThat(prepared.get("PV1-2")).isEqualTo("E");
     assertThat(prepared.raw("PID-9")).isEqualTo("DOE^JANE^Q");

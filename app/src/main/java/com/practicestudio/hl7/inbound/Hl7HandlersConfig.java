@@ -1,6 +1,6 @@
 package com.practicestudio.hl7.inbound;
 
-import com.practicestudio.hl7v2.Hl7Message;
+import com.practicestudio.hl7.Hl7InboundPipeline;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -8,9 +8,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class Hl7HandlersConfig {
 
-  /** The stored bytes as received; switch to the interface pipeline's prepared message later. */
+  /**
+   * The message as the listener's rules leave it: parsed with the interface's charset, filtered and
+   * transformed (the journal keeps the bytes as received).
+   */
   @Bean
-  MessageReader hl7MessageReader() {
-    return (exchange, payload) -> Hl7Message.parse(payload.bytes());
+  MessageReader hl7MessageReader(Hl7InboundPipeline pipeline) {
+    return pipeline::prepare;
   }
 }

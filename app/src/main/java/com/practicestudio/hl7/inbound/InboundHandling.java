@@ -77,7 +77,7 @@ class InboundHandling {
                 settings.facilityTimeZones(),
                 appointments.defaultZone(),
                 appointments::zoneOfKnown));
-    try (InboundChanges.Scope marked = InboundChanges.open(in.source())) {
+    try {
       return body.apply(in);
     } catch (ExchangeFailure f) {
       return f.toOutcome();

@@ -23,12 +23,11 @@
  *   <tr><td>MDM^T02</td><td>{@code MdmT02Handler}</td><td>a clinical document from TXA and OBX</td></tr>
  * </table>
  *
- * <p>The message is read through {@code MessageReader} (one method): today it parses the stored
- * bytes; when the interface pipeline with its filter and transformation rules is on main, the bean
- * in {@code Hl7HandlersConfig} gives its prepared message instead. While a handler applies a
- * message, {@link com.practicestudio.hl7.inbound.InboundChanges#source()} names it, so that
- * listeners of record events (the outbound SIU feed) can tell Cerner's own changes from Practice
- * Studio's.
+ * <p>The message is read through {@code MessageReader} (one method), which gives the interface
+ * pipeline's prepared message: parsed with the listener's charset, filtered and transformed by its
+ * rules. While a handler applies a message, {@link com.practicestudio.journal.Applying#inbound()}
+ * names the row, so that listeners of record events (the outbound SIU feed) can tell Cerner's own
+ * changes from Practice Studio's.
  *
  * <h2>Mapping</h2>
  *
@@ -94,13 +93,14 @@
  *
  * <h2>Failures</h2>
  *
- * A message that cannot be applied ends FAILED with an {@link
- * com.practicestudio.hl7.inbound.Hl7HandlerError} code ({@code HL7-100} unreadable, {@code 101}
- * wrong MSH-9, {@code 102} missing segment, {@code 103} no patient identifier, {@code 104} missing
- * field, {@code 105} bad date, {@code 106} bad number, {@code 107} value refused by the records,
- * {@code 108} patient conflict, {@code 109} bad encapsulated content, {@code 110} merge refused,
- * {@code 111} record conflict) and a text naming the segment and field, never a value. Nothing of
- * such a message is written.
+ * A payload the interface pipeline refuses ends FAILED with the pipeline's code (the parser's
+ * {@code HL7-0xx}, a filter's {@code HL7-050}/{@code 051}). A message that cannot be applied ends
+ * FAILED with an {@link com.practicestudio.hl7.inbound.Hl7HandlerError} code ({@code HL7-100}
+ * unreadable, {@code 101} wrong MSH-9, {@code 102} missing segment, {@code 103} no patient
+ * identifier, {@code 104} missing field, {@code 105} bad date, {@code 106} bad number, {@code 107}
+ * value refused by the records, {@code 108} patient conflict, {@code 109} bad encapsulated content,
+ * {@code 110} merge refused, {@code 111} record conflict) and a text naming the segment and field,
+ * never a value. Nothing of such a message is written.
  *
  * <h2>The corpus</h2>
  *

@@ -6,6 +6,7 @@ import com.practicestudio.hl7.ControlIds;
 import com.practicestudio.hl7.Hl7Interface;
 import com.practicestudio.hl7.InterfaceRegistry;
 import com.practicestudio.hl7v2.Hl7Message;
+import com.practicestudio.journal.Applying;
 import com.practicestudio.journal.Channel;
 import com.practicestudio.journal.ExchangeJournal;
 import com.practicestudio.journal.OutboundMessage;
@@ -25,6 +26,7 @@ import org.springframework.context.event.EventListener;
  * the same transaction as the change (a plain {@code @EventListener}: the row commits or rolls back
  * with the appointment), one row per enabled sender interface that carries {@code SIU}. No such
  * sender, no rows. The correlation key is the patient, so a patient's messages leave in order.
+ * Changes made while an inbound row is applied came from Cerner and are not sent back.
  */
 final class AppointmentSiuWriter {
 
@@ -63,6 +65,9 @@ final class AppointmentSiuWriter {
 
   @EventListener
   public void on(AppointmentChanged event) {
+    if (Applying.inbound().isPresent()) {
+      return; // the change came from Cerner (an SIU or a FHIR sync): do not echo it back
+    }
     List<Hl7Interface> senders = registry.config().sendersFor(MESSAGE_TYPE);
     if (senders.isEmpty()) {
       return;

@@ -311,7 +311,9 @@ class AdtHandlersIT {
         .isEqualTo("HL7-105 PID-7 is not an HL7 date/time");
     assertThat(badAdmit.errorCode() + " " + badAdmit.errorText())
         .isEqualTo("HL7-105 PV1-44 is not an HL7 date/time");
-    assertThat(hl7.finished(notHl7).errorCode()).isEqualTo("HL7-100");
+    assertThat(hl7.finished(notHl7).errorCode())
+        .as("the parser's own code, through the interface pipeline")
+        .isEqualTo("HL7-002");
     assertThat(hl7.finished(wrongType).errorText()).isEqualTo("MSH-9.1 is not ADT");
     assertThat(badAdmit.status()).isEqualTo(ExchangeStatus.FAILED);
     assertThat(patients.findByMrn(mrn, "HOSP")).as("nothing half-written").isEmpty();

@@ -71,13 +71,4 @@ class SmallMappingsTest {
         .isEqualTo(Instant.parse("2026-07-01T15:00:00Z"));
     assertThat(times.facilityZone()).isEqualTo(ZoneId.of("America/Denver"));
   }
-
-  @Test
-  void inbound_changes_name_the_message_being_applied_only_while_it_is() {
-    assertThat(InboundChanges.source()).isEmpty();
-    try (InboundChanges.Scope scope = InboundChanges.open("HL7 SIU^S12")) {
-      assertThat(InboundChanges.source()).contains("HL7 SIU^S12");
-    }
-    assertThat(InboundChanges.source()).isEmpty();
-  }
 }
