@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     description = "Practice Studio ⇄ Cerner integration server.",
     subcommands = {
       ServeCommand.class,
+      DemoCommand.class,
       UserCommand.class,
       TokenCommand.class,
       DbCommand.class,
@@ -23,7 +24,7 @@ import picocli.CommandLine.Command;
 public class RootCommand {
 
   private static final List<String> COMMANDS =
-      List.of("serve", "user", "token", "db", "key", "help");
+      List.of("serve", "demo", "user", "token", "db", "key", "help");
 
   /** Set by {@code serve}: the process keeps running after the command line returns. */
   boolean serving;
@@ -61,6 +62,9 @@ public class RootCommand {
     public <K> K create(Class<K> type) throws Exception {
       if (type == ServeCommand.class) {
         return type.cast(new ServeCommand(root));
+      }
+      if (type == DemoCommand.class) {
+        return type.cast(new DemoCommand(root));
       }
       return CommandLine.defaultFactory().create(type);
     }

@@ -13,6 +13,7 @@ import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -111,8 +112,31 @@ final class ExchangeApplier {
    */
   private String applyInTransaction(Claim claim, ExchangeHandler handler) {
     long started = System.nanoTime();
+    String written = null;
+    Outcome failure = null;
+    // Rows of different keys apply in parallel; two of them may create the same provider or
+    // location at once. The loser's unique violation comes after the winner committed, so one
+    // immediate second try finds the record instead of waiting a whole backoff.
+    for (int tries = 1; tries <= 2; tries++) {
+      Outcome[] failed = new Outcome[1];
+      written = applyOnce(claim, handler, failed, started);
+      failure = failed[0];
+      if (!(failure instanceof Outcome.Retry r)
+          || !JournalError.DUPLICATE_KEY.code().equals(r.code())) {
+        break;
+      }
+    }
+    if (failure != null) {
+      return end(claim, failure, millisSince(started));
+    }
+    if (written == null) {
+      log.warn("Exchange {}: claim lost to another node; nothing applied here", claim.id());
+    }
+    return written;
+  }
+
+  private String applyOnce(Claim claim, ExchangeHandler handler, Outcome[] failure, long started) {
     Attempt attempt = new Attempt(false, claim.exchange().attempts(), clock.instant());
-    Outcome[] failure = new Outcome[1];
     String written;
     try {
       written =
@@ -139,12 +163,6 @@ final class ExchangeApplier {
           "Exchange {}: apply transaction failed ({})", claim.id(), ex.getClass().getSimpleName());
       failure[0] = Outcome.retry(JournalError.DATABASE.code(), JournalError.DATABASE.text());
       written = null;
-    }
-    if (failure[0] != null) {
-      return end(claim, failure[0], millisSince(started));
-    }
-    if (written == null) {
-      log.warn("Exchange {}: claim lost to another node; nothing applied here", claim.id());
     }
     return written;
   }
@@ -198,6 +216,8 @@ final class ExchangeApplier {
               JournalError.HANDLER_EXCEPTION.code(), "the handler returned no outcome");
     } catch (ExchangeFailure f) {
       return f.toOutcome();
+    } catch (DuplicateKeyException ex) {
+      return Outcome.retry(JournalError.DUPLICATE_KEY.code(), JournalError.DUPLICATE_KEY.text());
     } catch (Exception ex) {
       // class and place only: exception messages may quote the message (PHI)
       StackTraceElement at = ex.getStackTrace().length > 0 ? ex.getStackTrace()[0] : null;

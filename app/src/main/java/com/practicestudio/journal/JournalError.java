@@ -6,7 +6,10 @@ public enum JournalError {
   HANDLER_EXCEPTION("JOURNAL-002", "the handler threw an unexpected exception"),
   LEASE_EXPIRED("JOURNAL-003", "the worker holding the row stopped before finishing it"),
   PAYLOAD_UNREADABLE("JOURNAL-004", "the payload could not be decrypted"),
-  DATABASE("JOURNAL-005", "a database error ended the attempt");
+  DATABASE("JOURNAL-005", "a database error ended the attempt"),
+  DUPLICATE_KEY(
+      "JOURNAL-006",
+      "the record to create exists already (another exchange may have created it at the same time)");
 
   private final String code;
   private final String text;

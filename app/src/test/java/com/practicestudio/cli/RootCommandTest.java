@@ -20,7 +20,8 @@ class RootCommandTest {
         "serve --server.port=9000   | serve --server.port=9000",
         "user add alice --role VIEWER | user add alice --role VIEWER",
         "--help                     | --help",
-        "db migrate                 | db migrate"
+        "db migrate                 | db migrate",
+        "demo --patients=10         | demo --patients=10"
       })
   void serve_is_the_default_command(String given, String expected) {
     String[] args = given.isBlank() ? new String[0] : given.trim().split(" +");
@@ -29,7 +30,15 @@ class RootCommandTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"serve", "user add", "user passwd", "token create", "db migrate", "key rotate"})
+      strings = {
+        "serve",
+        "demo",
+        "user add",
+        "user passwd",
+        "token create",
+        "db migrate",
+        "key rotate"
+      })
   void every_command_has_help(String command) {
     StringWriter out = new StringWriter();
     RootCommand root = new RootCommand();

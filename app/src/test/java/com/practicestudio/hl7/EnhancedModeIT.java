@@ -71,7 +71,8 @@ class EnhancedModeIT {
     assertThat(app.messageType()).isEqualTo("ACK");
     assertThat(app.get("MSA-1")).isEqualTo("AE");
     assertThat(app.get("MSA-2")).isEqualTo(id);
-    assertThat(app.get("ERR-8")).contains("HL7-054").contains("HL7-060");
+    // an MDM without its TXA cannot be applied
+    assertThat(app.get("ERR-8")).contains("HL7-054").contains("HL7-102");
     assertThat(app.get("MSH-5")).isEqualTo("CERNER"); // addressed back to the sender
   }
 

@@ -17,8 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Messages through a live listener into the journal: what is recorded, how it is answered,
  * duplicates, malformed corpus files, messages no rule accepts, ignore rules and ACK-after-apply.
- * (The record handlers are another feature's; here accepted messages of types without a handler end
- * FAILED with HL7-060 through the fallback handler.)
+ * (Accepted messages of types without a record handler end FAILED with HL7-060 through the fallback
+ * handler.)
  */
 @Hl7IntegrationTest
 class Hl7IngestIT {

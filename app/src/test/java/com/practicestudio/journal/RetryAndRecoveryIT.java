@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -77,6 +78,52 @@ class RetryAndRecoveryIT {
 
       node.clock.advance(Duration.ofHours(1));
       assertThat(pool.runDue()).as("a failed row waits for an operator").isZero();
+    }
+  }
+
+  @Test
+  void a_record_created_at_the_same_moment_by_another_row_is_retried_at_once() {
+    try (JournalFixture node = new JournalFixture()) {
+      AtomicInteger calls = new AtomicInteger();
+      node.handle(
+          "HL7 INBOUND ADT^A04",
+          (e, p, c) -> {
+            if (calls.incrementAndGet() == 1) {
+              throw new DuplicateKeyException("provider_external_id_key");
+            }
+            return Outcome.done();
+          });
+      WorkerPool pool = node.pool("a", 1);
+      long id = node.inbound("ADT^A04", "LAB", "d-1", "MRN:11", "MSH|").id();
+
+      assertThat(pool.runDue()).isEqualTo(1);
+
+      assertThat(node.row(id).status()).isEqualTo(ExchangeStatus.APPLIED);
+      assertThat(node.row(id).attempts()).as("no backoff spent").isEqualTo(1);
+      assertThat(calls).hasValue(2);
+    }
+  }
+
+  @Test
+  void a_lasting_duplicate_key_is_retried_once_at_once_then_by_the_policy() {
+    try (JournalFixture node = new JournalFixture()) {
+      AtomicInteger calls = new AtomicInteger();
+      node.handle(
+          "HL7 INBOUND ADT^A04",
+          (e, p, c) -> {
+            calls.incrementAndGet();
+            throw new DuplicateKeyException("patient_mrn_key");
+          });
+      WorkerPool pool = node.pool("a", 1);
+      long id = node.inbound("ADT^A04", "LAB", "d-2", "MRN:12", "MSH|").id();
+
+      assertThat(pool.runDue()).isEqualTo(1);
+
+      Exchange row = node.row(id);
+      assertThat(row.status()).isEqualTo(ExchangeStatus.RECEIVED);
+      assertThat(row.errorCode()).isEqualTo(JournalError.DUPLICATE_KEY.code());
+      assertThat(row.nextAttemptAt()).isEqualTo(JournalFixture.START.plusSeconds(10));
+      assertThat(calls).hasValue(2);
     }
   }
 

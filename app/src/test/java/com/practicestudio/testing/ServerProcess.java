@@ -19,6 +19,7 @@ import java.util.List;
  */
 public final class ServerProcess implements AutoCloseable {
 
+  private final String command;
   private final Path dataDir;
   private final int port;
   private final List<String> extraArgs;
@@ -27,6 +28,12 @@ public final class ServerProcess implements AutoCloseable {
   private Path log;
 
   public ServerProcess(Path dataDir, List<String> extraArgs) throws IOException {
+    this("serve", dataDir, extraArgs);
+  }
+
+  /** A server started by {@code command} ({@code serve}, {@code demo}). */
+  public ServerProcess(String command, Path dataDir, List<String> extraArgs) throws IOException {
+    this.command = command;
     this.dataDir = dataDir;
     this.extraArgs = extraArgs;
     this.port = freePort();
@@ -44,7 +51,7 @@ public final class ServerProcess implements AutoCloseable {
   public long start() throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-jar", jar().toAbsolutePath().toString()));
+    command.addAll(List.of("-jar", jar().toAbsolutePath().toString(), this.command));
     command.add("--practice-studio.data-dir=" + dataDir);
     command.add("--server.port=" + port);
     command.add("--practice-studio.hl7.mllp.port=0");
