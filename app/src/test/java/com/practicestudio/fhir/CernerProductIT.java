@@ -166,8 +166,9 @@ class CernerProductIT {
     long second = linkedPatient();
     SlotRecord slot = freeSlot(1);
 
-    long booked = api.post("/api/v1/appointments", booking(first, slot)).id();
-    assertThat(api.get("/api/v1/appointments/" + booked).field("status")).isEqualTo("pending");
+    JsonApi.Response created = api.post("/api/v1/appointments", booking(first, slot));
+    assertThat(created.field("status")).as("until Cerner confirms").isEqualTo("pending");
+    long booked = created.id();
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> "booked".equals(api.get("/api/v1/appointments/" + booked).field("status")));

@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The benchmark's message: an ADT^A04 v2.5.1 of exactly 1,024 bytes (MSH, EVN, PID, PD1, NK1, PV1,
- * PV2, AL1, IN1, padded with an NTE), made-up data. MSH-10 is a fixed-width slot the load generator
- * fills per message.
+ * PV2, AL1, IN1, padded with an NTE), made-up data. MSH-10 and the MRN in PID-3 are fixed-width
+ * slots the load generator fills per message (the MRNs cycle over {@link #PATIENTS} patients).
  */
 final class AdtMessage {
 
@@ -39,6 +39,22 @@ final class AdtMessage {
     }
     text += "NTE|1||" + "x".repeat(padding) + "\r";
     return text.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /** Patients the messages are spread over (PID-3 MRN), so rows of many keys apply in parallel. */
+  static final int PATIENTS = 10_000;
+
+  static final String MRN = "4711815";
+
+  /** Where PID-3.1 (a 7-digit MRN) starts. */
+  static int mrnOffset(byte[] template) {
+    return new String(template, StandardCharsets.US_ASCII).indexOf("PID|1||" + MRN) + 7;
+  }
+
+  /** The 7-digit MRN of the {@code seq}-th message of connection {@code connection}. */
+  static byte[] mrn(int connection, long seq) {
+    long patient = Math.floorMod(seq * 7919 + connection * 104_729L, PATIENTS);
+    return Long.toString(4_000_000 + patient).getBytes(StandardCharsets.US_ASCII);
   }
 
   static int idOffset(byte[] template) {

@@ -58,6 +58,7 @@ public final class LoadGenerator {
   private final Config config;
   private final byte[] template = AdtMessage.template();
   private final int idOffset = AdtMessage.idOffset(template);
+  private final int mrnOffset = AdtMessage.mrnOffset(template);
   private volatile boolean stop;
   private volatile long measureFrom;
   private volatile long measureTo = Long.MAX_VALUE;
@@ -211,6 +212,8 @@ public final class LoadGenerator {
           }
           byte[] id = id(seq).getBytes(StandardCharsets.US_ASCII);
           System.arraycopy(id, 0, frame, 1 + idOffset, id.length);
+          byte[] mrn = AdtMessage.mrn(number, seq);
+          System.arraycopy(mrn, 0, frame, 1 + mrnOffset, mrn.length);
           sentAt.set((int) (seq % RING), interval > 0 ? scheduled : System.nanoTime());
           out.write(frame);
           sent = seq + 1;

@@ -133,16 +133,42 @@ final class ServerUnderTest implements AutoCloseable {
     return heapMax.get();
   }
 
-  private long heapUsed() throws Exception {
+  /** The journal's HL7 inbound counts (applied, failed) and its backlog, from the stats API. */
+  record JournalCounts(long applied, long failed, long backlog) {}
+
+  JournalCounts journalCounts() throws Exception {
+    String body = get("/api/v1/exchanges/stats?from=2000-01-01T00:00:00Z");
+    return new JournalCounts(
+        count(body, "APPLIED"), count(body, "FAILED"), number(body, "\"backlog\":(\\d+)"));
+  }
+
+  private static long count(String stats, String status) {
+    return number(
+        stats,
+        "\"channel\":\"HL7\",\"direction\":\"INBOUND\",\"status\":\""
+            + status
+            + "\",\"count\":(\\d+)");
+  }
+
+  private static long number(String json, String regex) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex).matcher(json);
+    return m.find() ? Long.parseLong(m.group(1)) : 0;
+  }
+
+  private String get(String path) throws Exception {
     String auth =
         Base64.getEncoder()
             .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/actuator/prometheus"))
+        HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path))
             .header("Authorization", "Basic " + auth)
-            .timeout(Duration.ofSeconds(5))
+            .timeout(Duration.ofSeconds(10))
             .build();
-    String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+  }
+
+  private long heapUsed() throws Exception {
+    String body = get("/actuator/prometheus");
     long sum = 0;
     for (String line : body.split("\n")) {
       if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {

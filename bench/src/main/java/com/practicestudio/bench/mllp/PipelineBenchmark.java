@@ -1,0 +1,114 @@
+package com.practicestudio.bench.mllp;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The full HL7 pipeline: 1 KB ADT^A04 messages over MLLP into the real jar with its workers on,
+ * each message stored (ACK after commit) and then applied to a patient by the ADT handler (create
+ * or update, with its encounter, coverage, provider and location). The MRNs cycle over 10,000
+ * patients, so rows of many correlation keys apply in parallel. Applied msg/s counts from the first
+ * message sent until the journal's backlog is empty again.
+ *
+ * <pre>
+ * java -cp bench/target/benchmarks.jar com.practicestudio.bench.mllp.PipelineBenchmark \
+ *     [--app-jar app/target/practice-studio.jar] [--seconds 20] [--connections 16] [--window 16]
+ * </pre>
+ */
+public final class PipelineBenchmark {
+
+  private static final Duration DRAIN_LIMIT = Duration.ofMinutes(10);
+
+  private PipelineBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Path appJar = Path.of(option(args, "--app-jar", "app/target/practice-studio.jar"));
+    Duration measure = Duration.ofSeconds(Long.parseLong(option(args, "--seconds", "20")));
+    int connections = Integer.parseInt(option(args, "--connections", "16"));
+    int window = Integer.parseInt(option(args, "--window", "16"));
+    System.out.println("<!-- load average " + MllpBenchmark.loadAverage() + " -->");
+    System.out.println(
+        "| offered | conns | window | ACK msg/s | ACK p99 ms | applied | failed | applied msg/s"
+            + " | drain after load s | CPU µs/applied msg | heap max MiB | load avg |");
+    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+    try (ServerUnderTest server = ServerUnderTest.ours("pipeline", appJar, true)) {
+      run(server, connections, window, Duration.ofSeconds(15), 0, false); // JIT warm-up
+      run(server, connections, window, measure, 0, true);
+      run(server, connections, window, measure, 5_000, true);
+    }
+  }
+
+  private static void run(
+      ServerUnderTest server,
+      int connections,
+      int window,
+      Duration measure,
+      int rate,
+      boolean print)
+      throws Exception {
+    ServerUnderTest.JournalCounts before = server.journalCounts();
+    long cpuBefore = server.cpuNanos();
+    server.sampleHeap();
+    long start = System.nanoTime();
+    LoadGenerator.Result r =
+        new LoadGenerator(
+                new LoadGenerator.Config(
+                    "127.0.0.1",
+                    server.mllpPort(),
+                    connections,
+                    window,
+                    Duration.ZERO,
+                    measure,
+                    rate,
+                    Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase(Locale.ROOT)))
+            .run();
+    long loadEnd = System.nanoTime();
+    ServerUnderTest.JournalCounts after = awaitDrained(server);
+    long end = System.nanoTime();
+    long heap = server.heapMaxBytes();
+    long cpu = server.cpuNanos() - cpuBefore;
+    long applied = after.applied() - before.applied();
+    long failed = after.failed() - before.failed();
+    if (!print) {
+      return;
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "| %s | %d | %d | %,.0f | %.1f | %,d | %d | **%,.0f** | %.1f | %.0f | %d | %s |%n",
+        rate > 0 ? rate + "/s" : "max",
+        connections,
+        window,
+        r.perSecond(),
+        r.p99Micros() / 1000,
+        applied,
+        failed,
+        applied / ((end - start) / 1e9),
+        (end - loadEnd) / 1e9,
+        applied > 0 ? cpu / 1000.0 / applied : 0,
+        heap >> 20,
+        MllpBenchmark.loadAverage());
+  }
+
+  private static ServerUnderTest.JournalCounts awaitDrained(ServerUnderTest server)
+      throws Exception {
+    long deadline = System.nanoTime() + DRAIN_LIMIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      ServerUnderTest.JournalCounts counts = server.journalCounts();
+      if (counts.backlog() == 0) {
+        return counts;
+      }
+      Thread.sleep(500); // the stats query scans the journal: not too often
+    }
+    throw new IllegalStateException("the journal did not drain within " + DRAIN_LIMIT);
+  }
+
+  private static String option(String[] args, String name, String fallback) {
+    for (int i = 0; i < args.length - 1; i++) {
+      if (args[i].equals(name)) {
+        return args[i + 1];
+      }
+    }
+    return fallback;
+  }
+}
