@@ -14,9 +14,9 @@ import com.practicestudio.web.NotFoundException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -56,7 +56,8 @@ class CernerVitalsConsoleController {
   @GetMapping("/vitals")
   String form(@PathVariable long patientId, Model model) {
     LocalDateTime now = LocalDateTime.now(clock.withZone(zone())).truncatedTo(ChronoUnit.MINUTES);
-    return page(patientId, new VitalForm(VitalSign.BODY_WEIGHT.code(), null, now), model);
+    return page(
+        patientId, new VitalForm(VitalSign.BODY_WEIGHT.code(), null, now.toString()), model);
   }
 
   @PostMapping("/vitals")
@@ -126,17 +127,21 @@ class CernerVitalsConsoleController {
   }
 
   /** The form: one of the offered LOINC codes, the value in its unit, the time it was taken. */
-  record VitalForm(
-      String code,
-      String value,
-      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime time) {
+  record VitalForm(String code, String value, String time) {
 
     ObservationDraft draft(long patientId, ZoneId zone) {
       FieldChecks checks = new FieldChecks();
       VitalSign vital = VitalSign.byCode(code).orElse(null);
       checks.check(vital != null, "code", "must be one of the vital signs offered");
       checks.requiredText("value", value, 100);
-      checks.required("time", time);
+      LocalDateTime taken = null;
+      if (checks.required("time", time) != null) {
+        try {
+          taken = LocalDateTime.parse(time.trim());
+        } catch (DateTimeParseException e) {
+          checks.problem("time", "must be a date and time such as 2026-11-18T08:00");
+        }
+      }
       checks.throwIfAny();
       return new ObservationDraft(
           null,
@@ -151,7 +156,7 @@ class CernerVitalsConsoleController {
           null,
           null,
           "final",
-          time.atZone(zone).toInstant(),
+          taken.atZone(zone).toInstant(),
           null,
           null,
           null,

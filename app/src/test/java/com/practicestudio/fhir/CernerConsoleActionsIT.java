@@ -111,6 +111,9 @@ class CernerConsoleActionsIT {
     HttpResponse<String> noTime =
         admin.post(base + "/vitals", Map.of("code", "8867-4", "value", "72", "time", ""));
     assertThat(noTime.body()).contains("time: is required");
+    HttpResponse<String> badTime =
+        admin.post(base + "/vitals", Map.of("code", "8867-4", "value", "72", "time", "soon"));
+    assertThat(badTime.body()).contains("time: must be a date and time");
 
     HttpResponse<String> sent =
         admin.post(
@@ -210,6 +213,25 @@ class CernerConsoleActionsIT {
     assertThat(viewer.get("/settings/cerner/" + DOMAIN + "/sync").statusCode()).isEqualTo(403);
     assertThat(SANDBOX.data().slot(slot.slotId()).orElseThrow().status())
         .isEqualTo(SlotStatus.FREE);
+  }
+
+  @Test
+  void a_cerner_failure_shows_a_readable_message_not_a_stack_trace() {
+    long patient = linkedPatient(4);
+    SlotRecord slot = freeSlot(2);
+    SANDBOX.faults().errorRate("/r4/", 500, 1.0);
+    try {
+      HttpResponse<String> listed =
+          admin.get("/cerner/patients/linked/" + patient + "/book/slots?" + search(slot));
+      assertThat(listed.statusCode()).isEqualTo(200);
+      assertThat(listed.body())
+          .contains("id=\"error\"", "Cerner could not list the slots: FHIR-")
+          .doesNotContain("data-slot=")
+          .doesNotContain("Exception")
+          .doesNotContain("at com.practicestudio");
+    } finally {
+      SANDBOX.faults().reset();
+    }
   }
 
   // ---- helpers
