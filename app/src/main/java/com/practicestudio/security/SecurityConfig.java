@@ -57,8 +57,34 @@ class SecurityConfig {
     return http.build();
   }
 
+  /**
+   * Monitoring: health is open; metrics ({@code /actuator/prometheus}) take HTTP Basic or, better
+   * for a scraper that calls every few seconds, an API token (a SHA-256 lookup instead of a bcrypt
+   * check per scrape). Stateless: no session, no CSRF.
+   */
   @Bean
   @Order(2)
+  SecurityFilterChain actuator(HttpSecurity http, ApiTokenService tokens, UserDetailsService users)
+      throws Exception {
+    ProblemEntryPoint problems = new ProblemEntryPoint();
+    http.securityMatcher("/actuator/**")
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+        .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .addFilterBefore(
+            new BearerTokenFilter(tokens, users, problems), BasicAuthenticationFilter.class)
+        .authorizeHttpRequests(
+            a ->
+                a.requestMatchers("/actuator/health", "/actuator/health/**")
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated());
+    return http.build();
+  }
+
+  @Bean
+  @Order(3)
   SecurityFilterChain console(HttpSecurity http) throws Exception {
     http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
@@ -73,14 +99,7 @@ class SecurityConfig {
         .authorizeHttpRequests(
             a ->
                 a.requestMatchers(
-                        "/login",
-                        "/css/**",
-                        "/js/**",
-                        "/webjars/**",
-                        "/favicon.ico",
-                        "/error",
-                        "/actuator/health",
-                        "/actuator/health/**")
+                        "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
                     .permitAll()
                     .anyRequest()
                     .authenticated());

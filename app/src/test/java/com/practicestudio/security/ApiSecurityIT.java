@@ -77,6 +77,26 @@ class ApiSecurityIT {
   }
 
   @Test
+  void metrics_take_an_api_token_and_refuse_anonymous_scrapes() {
+    ResponseEntity<Map> created =
+        http.withBasicAuth(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
+            .postForEntity("/api/v1/tokens", Map.of("name", "prometheus"), Map.class);
+    String token = (String) created.getBody().get("token");
+
+    ResponseEntity<String> scraped = withToken(token, "/actuator/prometheus");
+    assertThat(scraped.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(scraped.getBody()).contains("jvm_memory_used_bytes");
+    assertThat(scraped.getHeaders().getFirst("Set-Cookie")).as("stateless").isNull();
+    assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(
+            http.withBasicAuth(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
+                .getForEntity("/actuator/prometheus", String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
   void repeated_failed_logins_lock_the_account_and_are_audited() {
     String engineer = TestUsers.create(users, Role.ENGINEER);
     for (int i = 0; i < 5; i++) {

@@ -4,8 +4,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The benchmark's message: an ADT^A04 v2.5.1 of exactly 1,024 bytes (MSH, EVN, PID, PD1, NK1, PV1,
- * PV2, AL1, IN1, padded with an NTE), made-up data. MSH-10 and the MRN in PID-3 are fixed-width
- * slots the load generator fills per message (the MRNs cycle over {@link #PATIENTS} patients).
+ * PV2, AL1, IN1, padded with an NTE), made-up data. MSH-10, the MRN in PID-3 and the FIN in PID-18
+ * and PV1-19 are fixed-width slots the load generator fills per message (cycling over {@link
+ * #PATIENTS} patients, one encounter each).
  */
 final class AdtMessage {
 
@@ -24,7 +25,7 @@ final class AdtMessage {
             + "EVN|A04|20261125103000-0500\r"
             + "PID|1||4711815^^^HOSP^MR~987654321^^^SSA^SS||TESTPATIENT^ALEXANDRA^M^^MS||19800101|F|||"
             + "1234 ELM STREET^APT 5^SPRINGFIELD^IL^62704^USA^H||(217)555-0101^PRN^PH~(217)555-0199^PRN^CP|"
-            + "|ENG|M|CHR|9000111^^^HOSP^AN|||N||||||||N\r"
+            + "|ENG|M|CHR|9000111^^^HOSP^AN||||||||||||N\r"
             + "PD1|||SPRINGFIELD CLINIC^^4321|1234567893^WELBY^MARCUS^^^DR^MD^^^^^^NPI\r"
             + "NK1|1|TESTPATIENT^ROBERT|SPO^Spouse^HL70063|1234 ELM STREET^^SPRINGFIELD^IL^62704|(217)555-0102\r"
             + "PV1|1|O|CLINIC^101^A^HOSP||||1234567893^WELBY^MARCUS^^^DR^MD|||MED||||1|||"
@@ -51,10 +52,28 @@ final class AdtMessage {
     return new String(template, StandardCharsets.US_ASCII).indexOf("PID|1||" + MRN) + 7;
   }
 
-  /** The 7-digit MRN of the {@code seq}-th message of connection {@code connection}. */
-  static byte[] mrn(int connection, long seq) {
-    long patient = Math.floorMod(seq * 7919 + connection * 104_729L, PATIENTS);
+  static final String FIN = "9000111";
+
+  /** Where the FIN starts: PID-18 and PV1-19 (one encounter per patient). */
+  static int[] finOffsets(byte[] template) {
+    String text = new String(template, StandardCharsets.US_ASCII);
+    int first = text.indexOf(FIN + "^^^HOSP^AN");
+    return new int[] {first, text.indexOf(FIN + "^^^HOSP^VN")};
+  }
+
+  /** The patient of the {@code seq}-th message of connection {@code connection}. */
+  static int patient(int connection, long seq) {
+    return (int) Math.floorMod(seq * 7919 + connection * 104_729L, PATIENTS);
+  }
+
+  /** The patient's 7-digit MRN. */
+  static byte[] mrn(int patient) {
     return Long.toString(4_000_000 + patient).getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /** The 7-digit FIN of the patient's encounter. */
+  static byte[] fin(int patient) {
+    return Long.toString(9_000_000 + patient).getBytes(StandardCharsets.US_ASCII);
   }
 
   static int idOffset(byte[] template) {

@@ -59,6 +59,7 @@ public final class LoadGenerator {
   private final byte[] template = AdtMessage.template();
   private final int idOffset = AdtMessage.idOffset(template);
   private final int mrnOffset = AdtMessage.mrnOffset(template);
+  private final int[] finOffsets = AdtMessage.finOffsets(template);
   private volatile boolean stop;
   private volatile long measureFrom;
   private volatile long measureTo = Long.MAX_VALUE;
@@ -212,8 +213,13 @@ public final class LoadGenerator {
           }
           byte[] id = id(seq).getBytes(StandardCharsets.US_ASCII);
           System.arraycopy(id, 0, frame, 1 + idOffset, id.length);
-          byte[] mrn = AdtMessage.mrn(number, seq);
+          int patient = AdtMessage.patient(number, seq);
+          byte[] mrn = AdtMessage.mrn(patient);
           System.arraycopy(mrn, 0, frame, 1 + mrnOffset, mrn.length);
+          byte[] fin = AdtMessage.fin(patient);
+          for (int at : finOffsets) {
+            System.arraycopy(fin, 0, frame, 1 + at, fin.length);
+          }
           sentAt.set((int) (seq % RING), interval > 0 ? scheduled : System.nanoTime());
           out.write(frame);
           sent = seq + 1;

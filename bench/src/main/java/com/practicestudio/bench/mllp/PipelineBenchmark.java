@@ -13,7 +13,8 @@ import java.util.Locale;
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar com.practicestudio.bench.mllp.PipelineBenchmark \
- *     [--app-jar app/target/practice-studio.jar] [--seconds 20] [--connections 16] [--window 16]
+ *     [--app-jar app/target/practice-studio.jar] [--seconds 20] [--warmup 5] [--connections 16] \
+ *     [--window 16]
  * </pre>
  */
 public final class PipelineBenchmark {
@@ -27,13 +28,14 @@ public final class PipelineBenchmark {
     Duration measure = Duration.ofSeconds(Long.parseLong(option(args, "--seconds", "20")));
     int connections = Integer.parseInt(option(args, "--connections", "16"));
     int window = Integer.parseInt(option(args, "--window", "16"));
+    Duration warmup = Duration.ofSeconds(Long.parseLong(option(args, "--warmup", "5")));
     System.out.println("<!-- load average " + MllpBenchmark.loadAverage() + " -->");
     System.out.println(
         "| offered | conns | window | ACK msg/s | ACK p99 ms | applied | failed | applied msg/s"
             + " | drain after load s | CPU µs/applied msg | heap max MiB | load avg |");
     System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
     try (ServerUnderTest server = ServerUnderTest.ours("pipeline", appJar, true)) {
-      run(server, connections, window, Duration.ofSeconds(15), 0, false); // JIT warm-up
+      run(server, connections, window, warmup, 0, false); // JIT warm-up
       run(server, connections, window, measure, 0, true);
       run(server, connections, window, measure, 5_000, true);
     }

@@ -30,6 +30,7 @@ final class ServerUnderTest implements AutoCloseable {
   private final Process process;
   private final int mllpPort;
   private final int httpPort;
+  private String token;
   private final Path log;
   private final Path dataDir;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -155,16 +156,40 @@ final class ServerUnderTest implements AutoCloseable {
     return m.find() ? Long.parseLong(m.group(1)) : 0;
   }
 
+  /**
+   * GET with an API token: HTTP Basic would verify the admin's bcrypt hash on every call (tens of
+   * milliseconds of CPU), and the samplers call every 250–500 ms — that would weigh on the server.
+   */
   private String get(String path) throws Exception {
-    String auth =
-        Base64.getEncoder()
-            .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path))
-            .header("Authorization", "Basic " + auth)
+            .header("Authorization", "Bearer " + token())
             .timeout(Duration.ofSeconds(10))
             .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+  }
+
+  private synchronized String token() throws Exception {
+    if (token == null) {
+      String auth =
+          Base64.getEncoder()
+              .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/api/v1/tokens"))
+              .header("Authorization", "Basic " + auth)
+              .header("Content-Type", "application/json")
+              .timeout(Duration.ofSeconds(30))
+              .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"benchmark\"}"))
+              .build();
+      String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("\"token\":\"([^\"]+)\"").matcher(body);
+      if (!m.find()) {
+        throw new IllegalStateException("no API token from the server");
+      }
+      token = m.group(1);
+    }
+    return token;
   }
 
   private long heapUsed() throws Exception {
