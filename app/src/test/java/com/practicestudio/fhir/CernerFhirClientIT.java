@@ -172,6 +172,22 @@ class CernerFhirClientIT {
   }
 
   @Test
+  void a_406_not_acceptable_is_rejected_at_once_without_retries() {
+    sandbox.faults().errorRate("/r4/", 406, 1.0);
+    String id = Long.toString(sandbox.data().patients().get(4).personId());
+
+    assertThatThrownBy(() -> client.readPatient(id))
+        .isInstanceOfSatisfying(
+            CernerFhirException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(406);
+              assertThat(e.error()).isEqualTo(FhirError.REJECTED);
+              assertThat(e.retryable()).isFalse();
+            });
+    assertThat(slept).as("a refusal is not retried").isEmpty();
+  }
+
+  @Test
   void a_stale_if_match_is_a_conflict() {
     SlotRecord slot = freeSlot(3);
     String version = Integer.toString(slot.version());
