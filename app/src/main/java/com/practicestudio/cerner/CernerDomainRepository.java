@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -89,25 +90,8 @@ class CernerDomainRepository {
             VALUES (?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?::text[], ?, ?::text[], ?, ?, ?, ?::jsonb, ?, ?)
             RETURNING id
             """)
-        .params(
-            v.name(),
-            v.fhirRoot(),
-            v.enabled(),
-            v.clientId(),
-            v.clientAuth().wire(),
-            secret,
-            array(v.scopes()),
-            v.smartClientId(),
-            smartSecret,
-            array(v.smartScopes()),
-            v.millenniumBaseUrl(),
-            array(v.millenniumServices().stream().map(MillenniumService::wire).toList()),
-            v.millenniumVersion().wire(),
-            v.timeZone().getId(),
-            v.testPatientId(),
-            json.writeValueAsString(discovery),
-            Timestamp.from(now),
-            Timestamp.from(now))
+        .params(settings(v, secret, smartSecret, discovery))
+        .params(Timestamp.from(now), Timestamp.from(now))
         .query(Long.class)
         .single();
   }
@@ -130,26 +114,31 @@ class CernerDomainRepository {
               updated_at = ?, version = version + 1
             WHERE id = ?
             """)
-        .params(
-            v.name(),
-            v.fhirRoot(),
-            v.enabled(),
-            v.clientId(),
-            v.clientAuth().wire(),
-            secret,
-            array(v.scopes()),
-            v.smartClientId(),
-            smartSecret,
-            array(v.smartScopes()),
-            v.millenniumBaseUrl(),
-            array(v.millenniumServices().stream().map(MillenniumService::wire).toList()),
-            v.millenniumVersion().wire(),
-            v.timeZone().getId(),
-            v.testPatientId(),
-            json.writeValueAsString(discovery),
-            Timestamp.from(now),
-            id)
+        .params(settings(v, secret, smartSecret, discovery))
+        .params(Timestamp.from(now), id)
         .update();
+  }
+
+  /** The settings columns, in the order both the insert and the update name them. */
+  private List<Object> settings(
+      DomainValues v, byte[] secret, byte[] smartSecret, Discovery discovery) {
+    return Arrays.asList(
+        v.name(),
+        v.fhirRoot(),
+        v.enabled(),
+        v.clientId(),
+        v.clientAuth().wire(),
+        secret,
+        array(v.scopes()),
+        v.smartClientId(),
+        smartSecret,
+        array(v.smartScopes()),
+        v.millenniumBaseUrl(),
+        array(v.millenniumServices().stream().map(MillenniumService::wire).toList()),
+        v.millenniumVersion().wire(),
+        v.timeZone().getId(),
+        v.testPatientId(),
+        json.writeValueAsString(discovery));
   }
 
   void updateDiscovery(long id, Discovery discovery, Instant now) {

@@ -112,59 +112,61 @@ final class ExchangeApplier {
    */
   private String applyInTransaction(Claim claim, ExchangeHandler handler) {
     long started = System.nanoTime();
-    String written = null;
-    Outcome failure = null;
-    // Rows of different keys apply in parallel; two of them may create the same provider or
-    // location at once. The loser's unique violation comes after the winner committed, so one
-    // immediate second try finds the record instead of waiting a whole backoff.
-    for (int tries = 1; tries <= 2; tries++) {
-      Outcome[] failed = new Outcome[1];
-      written = applyOnce(claim, handler, failed, started);
-      failure = failed[0];
-      if (!(failure instanceof Outcome.Retry r)
-          || !JournalError.DUPLICATE_KEY.code().equals(r.code())) {
-        break;
-      }
+    Applied applied = applyOnce(claim, handler, started);
+    if (applied.concurrentInsert()) {
+      // Rows of different keys apply in parallel; two of them may create the same provider or
+      // location at once. The loser's unique violation comes after the winner committed, so one
+      // immediate second try finds the record instead of waiting a whole backoff.
+      applied = applyOnce(claim, handler, started);
     }
-    if (failure != null) {
-      return end(claim, failure, millisSince(started));
+    if (applied.failure() != null) {
+      return end(claim, applied.failure(), millisSince(started));
     }
-    if (written == null) {
+    if (applied.kind() == null) {
       log.warn("Exchange {}: claim lost to another node; nothing applied here", claim.id());
     }
-    return written;
+    return applied.kind();
   }
 
-  private String applyOnce(Claim claim, ExchangeHandler handler, Outcome[] failure, long started) {
+  /**
+   * One try: the event kind written (null when the claim was lost or the try failed), or the
+   * failure to record.
+   */
+  private record Applied(String kind, Outcome failure) {
+
+    boolean concurrentInsert() {
+      return failure instanceof Outcome.Retry r
+          && JournalError.DUPLICATE_KEY.code().equals(r.code());
+    }
+  }
+
+  private Applied applyOnce(Claim claim, ExchangeHandler handler, long started) {
     Attempt attempt = new Attempt(false, claim.exchange().attempts(), clock.instant());
-    String written;
     try {
-      written =
-          tx.execute(
-              status -> {
-                if (!claims.lock(claim)) {
-                  return null;
-                }
-                Outcome outcome = run(handler, claim.exchange(), attempt);
-                if (outcome instanceof Outcome.Done || outcome instanceof Outcome.Ignored) {
-                  String kind = write(claim, outcome, millisSince(started));
-                  if (kind != null) {
-                    return kind;
-                  }
-                } else {
-                  failure[0] = outcome;
-                }
-                status.setRollbackOnly();
-                return null;
-              });
+      return tx.execute(
+          status -> {
+            if (!claims.lock(claim)) {
+              return new Applied(null, null);
+            }
+            Outcome outcome = run(handler, claim.exchange(), attempt);
+            if (outcome instanceof Outcome.Done || outcome instanceof Outcome.Ignored) {
+              String kind = write(claim, outcome, millisSince(started));
+              if (kind != null) {
+                return new Applied(kind, null);
+              }
+              status.setRollbackOnly();
+              return new Applied(null, null);
+            }
+            status.setRollbackOnly();
+            return new Applied(null, outcome);
+          });
     } catch (DataAccessException | TransactionException ex) {
       // e.g. the handler swallowed a database error and its transaction could not commit
       log.warn(
           "Exchange {}: apply transaction failed ({})", claim.id(), ex.getClass().getSimpleName());
-      failure[0] = Outcome.retry(JournalError.DATABASE.code(), JournalError.DATABASE.text());
-      written = null;
+      return new Applied(
+          null, Outcome.retry(JournalError.DATABASE.code(), JournalError.DATABASE.text()));
     }
-    return written;
   }
 
   private String deliver(Claim claim, ExchangeHandler handler) {

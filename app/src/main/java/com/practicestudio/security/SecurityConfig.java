@@ -39,14 +39,7 @@ class SecurityConfig {
       UserDetailsService users,
       SecurityProperties settings)
       throws Exception {
-    ProblemEntryPoint problems = new ProblemEntryPoint();
-    http.securityMatcher("/api/**")
-        .csrf(csrf -> csrf.disable())
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-        .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-        .addFilterBefore(
-            new BearerTokenFilter(tokens, users, problems), BasicAuthenticationFilter.class)
+    statelessWithTokens(http.securityMatcher("/api/**"), tokens, users)
         .addFilterBefore(new IpAllowlistFilter(settings.apiAllowlist()), BearerTokenFilter.class)
         .authorizeHttpRequests(
             a ->
@@ -66,14 +59,7 @@ class SecurityConfig {
   @Order(2)
   SecurityFilterChain actuator(HttpSecurity http, ApiTokenService tokens, UserDetailsService users)
       throws Exception {
-    ProblemEntryPoint problems = new ProblemEntryPoint();
-    http.securityMatcher("/actuator/**")
-        .csrf(csrf -> csrf.disable())
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-        .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-        .addFilterBefore(
-            new BearerTokenFilter(tokens, users, problems), BasicAuthenticationFilter.class)
+    statelessWithTokens(http.securityMatcher("/actuator/**"), tokens, users)
         .authorizeHttpRequests(
             a ->
                 a.requestMatchers("/actuator/health", "/actuator/health/**")
@@ -81,6 +67,18 @@ class SecurityConfig {
                     .anyRequest()
                     .authenticated());
     return http.build();
+  }
+
+  /** No session, no CSRF; HTTP Basic or a Bearer API token; refusals as problem+json. */
+  private static HttpSecurity statelessWithTokens(
+      HttpSecurity http, ApiTokenService tokens, UserDetailsService users) throws Exception {
+    ProblemEntryPoint problems = new ProblemEntryPoint();
+    return http.csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+        .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .addFilterBefore(
+            new BearerTokenFilter(tokens, users, problems), BasicAuthenticationFilter.class);
   }
 
   @Bean

@@ -154,7 +154,7 @@ public final class MllpBenchmark {
     }
   }
 
-  private static String runId() {
+  static String runId() {
     return Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase(Locale.ROOT);
   }
 
@@ -188,7 +188,7 @@ public final class MllpBenchmark {
         + " -->";
   }
 
-  private static String option(String[] args, String name, String fallback) {
+  static String option(String[] args, String name, String fallback) {
     for (int i = 0; i < args.length - 1; i++) {
       if (args[i].equals(name)) {
         return args[i + 1];

@@ -24,11 +24,14 @@ public final class PipelineBenchmark {
   private PipelineBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    Path appJar = Path.of(option(args, "--app-jar", "app/target/practice-studio.jar"));
-    Duration measure = Duration.ofSeconds(Long.parseLong(option(args, "--seconds", "20")));
-    int connections = Integer.parseInt(option(args, "--connections", "16"));
-    int window = Integer.parseInt(option(args, "--window", "16"));
-    Duration warmup = Duration.ofSeconds(Long.parseLong(option(args, "--warmup", "5")));
+    Path appJar =
+        Path.of(MllpBenchmark.option(args, "--app-jar", "app/target/practice-studio.jar"));
+    Duration measure =
+        Duration.ofSeconds(Long.parseLong(MllpBenchmark.option(args, "--seconds", "20")));
+    int connections = Integer.parseInt(MllpBenchmark.option(args, "--connections", "16"));
+    int window = Integer.parseInt(MllpBenchmark.option(args, "--window", "16"));
+    Duration warmup =
+        Duration.ofSeconds(Long.parseLong(MllpBenchmark.option(args, "--warmup", "5")));
     System.out.println("<!-- load average " + MllpBenchmark.loadAverage() + " -->");
     System.out.println(
         "| offered | conns | window | ACK msg/s | ACK p99 ms | applied | failed | applied msg/s"
@@ -63,7 +66,7 @@ public final class PipelineBenchmark {
                     Duration.ZERO,
                     measure,
                     rate,
-                    Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase(Locale.ROOT)))
+                    MllpBenchmark.runId()))
             .run();
     long loadEnd = System.nanoTime();
     ServerUnderTest.JournalCounts after = awaitDrained(server);
@@ -103,14 +106,5 @@ public final class PipelineBenchmark {
       Thread.sleep(500); // the stats query scans the journal: not too often
     }
     throw new IllegalStateException("the journal did not drain within " + DRAIN_LIMIT);
-  }
-
-  private static String option(String[] args, String name, String fallback) {
-    for (int i = 0; i < args.length - 1; i++) {
-      if (args[i].equals(name)) {
-        return args[i + 1];
-      }
-    }
-    return fallback;
   }
 }
