@@ -131,7 +131,7 @@ public final class LoadGenerator {
             .orElse(null));
   }
 
-  private static double percentile(long[] sorted, double p) {
+  static double percentile(long[] sorted, double p) {
     if (sorted.length == 0) {
       return 0;
     }

@@ -12,8 +12,9 @@ import java.util.Locale;
  * (window 1) and pipelined (window 16), against our server (the real jar, embedded PostgreSQL,
  * every ACK after the journal commit) and three baselines that store nothing — a bare Java MLLP
  * server, Apache Camel camel-mllp with autoAck and HAPI's HL7Service; then ours at a fixed 5,000
- * msg/s for latency, and ours with its workers applying what it stores. Prints Markdown for {@code
- * docs/benchmarks.md}.
+ * msg/s for latency, PostgreSQL alone committing one journal row at a time on ours' database (the
+ * limit of a lock-step connection, {@link JournalCommitLimit}), and ours with its workers applying
+ * what it stores. Prints Markdown for {@code docs/benchmarks.md}.
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar com.practicestudio.bench.mllp.MllpBenchmark \
@@ -81,6 +82,7 @@ public final class MllpBenchmark {
                   measure.plusSeconds(2),
                   5_000,
                   runId()));
+          commitLimit(server, warmup, measure);
         }
       }
     }
@@ -96,6 +98,19 @@ public final class MllpBenchmark {
             new LoadGenerator.Config(
                 "127.0.0.1", server.mllpPort(), 64, 16, warmup, measure, 0, runId()));
       }
+    }
+  }
+
+  /**
+   * PostgreSQL alone, on ours' database, one journal row per commit: what one lock-step connection
+   * could reach at best on this machine.
+   */
+  private static void commitLimit(ServerUnderTest server, Duration warmup, Duration measure)
+      throws Exception {
+    JournalCommitLimit limit = new JournalCommitLimit(server.postgresPort());
+    for (int clients : CONNECTIONS) {
+      // no CPU figure: the clients' PostgreSQL backends end with them, and their CPU time with them
+      print("postgresql: 1 row per commit", limit.run(clients, warmup, measure), -1, 0);
     }
   }
 
@@ -132,13 +147,19 @@ public final class MllpBenchmark {
     server.sampleHeap();
     LoadGenerator.Result r = new LoadGenerator(config).run();
     long heap = server.heapMaxBytes();
-    long cpu = server.cpuNanos() - cpuBefore;
+    print(server.name(), r, server.cpuNanos() - cpuBefore, heap);
+  }
+
+  private static void print(String name, LoadGenerator.Result r, long cpu, long heap) {
     // CPU over the whole run (warm-up and drain included) per message acknowledged in it
-    double perMessage = r.total() > 0 ? cpu / 1000.0 / r.total() : 0;
+    String perMessage =
+        cpu < 0 || r.total() == 0
+            ? "—"
+            : String.format(Locale.ROOT, "%.0f", cpu / 1000.0 / r.total());
     System.out.printf(
         Locale.ROOT,
-        "| %s | %d | %s | %,.0f | %.2f | %.2f | %.2f | %d | %.0f | %s | %s |%n",
-        server.name(),
+        "| %s | %d | %s | %,.0f | %.2f | %.2f | %.2f | %d | %s | %s | %s |%n",
+        name,
         r.connections(),
         r.rate() > 0 ? r.window() + " @ " + r.rate() + "/s" : Integer.toString(r.window()),
         r.perSecond(),

@@ -96,6 +96,17 @@ final class ServerUnderTest implements AutoCloseable {
     return mllpPort;
   }
 
+  /** The port of ours' embedded PostgreSQL, from the server's log. */
+  int postgresPort() throws IOException {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("Embedded PostgreSQL started on port (\\d+)")
+            .matcher(Files.readString(log, StandardCharsets.ISO_8859_1));
+    if (!m.find()) {
+      throw new IllegalStateException(name + " logged no embedded PostgreSQL port");
+    }
+    return Integer.parseInt(m.group(1));
+  }
+
   /**
    * CPU time (user + system) used so far, in nanoseconds: the server's JVM and, for ours, its
    * embedded PostgreSQL (the postmaster and its backends).
