@@ -19,7 +19,8 @@ class EncounterRepository {
     this.jdbc = jdbc;
   }
 
-  long insert(EncounterDraft d, Instant now) {
+  /** Inserts the row; answers it as stored. */
+  Encounter insert(EncounterDraft d, Instant now) {
     List<Object> params = columns(d);
     params.add(Timestamp.from(now));
     params.add(Timestamp.from(now));
@@ -29,10 +30,10 @@ class EncounterRepository {
                 visit_number, encounter_class, status, location_id, attending_provider_id,
                 admit_time, discharge_time, reason, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            RETURNING id
+            RETURNING *
             """)
         .params(params)
-        .query(Long.class)
+        .query(EncounterRepository::map)
         .single();
   }
 

@@ -62,11 +62,20 @@ public class EncounterService {
   /** Creates an encounter; a FIN already used under the same authority answers 409. */
   @Transactional
   public Encounter create(EncounterDraft draft) {
-    EncounterDraft checked = check(draft);
-    long id = encounters.insert(checked, clock.instant());
+    return create(draft, KnownReferences.NONE);
+  }
+
+  /** Creates an encounter, not looking up again the references the caller {@code known}. */
+  @Transactional
+  public Encounter create(EncounterDraft draft, KnownReferences known) {
+    EncounterDraft checked = check(draft, known);
+    Encounter created = encounters.insert(checked, clock.instant());
     audit.record(
-        AuditAction.RECORD_CREATE, "encounter", id, Map.of("patientId", checked.patientId()));
-    return byId(id);
+        AuditAction.RECORD_CREATE,
+        "encounter",
+        created.id(),
+        Map.of("patientId", checked.patientId()));
+    return created;
   }
 
   @Transactional
@@ -76,7 +85,7 @@ public class EncounterService {
       throw new ConflictException(
           "encounter " + id + " is at version " + current.version() + ", not " + draft.version());
     }
-    EncounterDraft checked = check(draft);
+    EncounterDraft checked = check(draft, KnownReferences.NONE);
     if (!encounters.update(id, checked, current.version(), clock.instant())) {
       throw new ConflictException("encounter " + id + " changed meanwhile");
     }
@@ -107,12 +116,18 @@ public class EncounterService {
         encounters.search(query, cursor, limit + 1), limit, e -> Long.toString(e.id()));
   }
 
-  private EncounterDraft check(EncounterDraft d) {
+  private EncounterDraft check(EncounterDraft d, KnownReferences known) {
     FieldChecks checks = new FieldChecks();
     checks.required("patientId", d.patientId());
-    references.patient(checks, "patientId", d.patientId());
-    references.location(checks, "locationId", d.locationId());
-    references.provider(checks, "attendingProviderId", d.attendingProviderId());
+    if (!known.patient(d.patientId())) {
+      references.patient(checks, "patientId", d.patientId());
+    }
+    if (!known.location(d.locationId())) {
+      references.location(checks, "locationId", d.locationId());
+    }
+    if (!known.attendingProvider(d.attendingProviderId())) {
+      references.provider(checks, "attendingProviderId", d.attendingProviderId());
+    }
     checks.required("encounterClass", d.encounterClass());
     String encounterClass = checks.oneOf("encounterClass", d.encounterClass(), CLASSES);
     checks.required("status", d.status());

@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +23,38 @@ class PatientChildRepository {
     this.jdbc = jdbc;
   }
 
+  // Lists of patients are read one id at a time through a lateral join (a plain "= ANY(?)" gets a
+  // cached generic plan that may scan the whole table); one patient is read with "= ?".
+
+  /** One patient's identifiers, in stored order. */
+  List<PatientIdentifier> identifiers(long patientId) {
+    return jdbc.sql(
+            "SELECT * FROM patient_identifier WHERE patient_id = ?"
+                + " ORDER BY type, assigning_authority, value")
+        .param(patientId)
+        .query((rs, n) -> identifier(rs))
+        .list();
+  }
+
+  /** One patient's coverages, in canonical order. */
+  List<Coverage> coverages(long patientId) {
+    return jdbc
+        .sql("SELECT * FROM patient_coverage WHERE patient_id = ? ORDER BY id")
+        .param(patientId)
+        .query((rs, n) -> coverage(rs))
+        .list()
+        .stream()
+        .sorted(PatientData.COVERAGE_ORDER)
+        .toList();
+  }
+
   Map<Long, List<PatientIdentifier>> identifiers(Long[] patientIds) {
     Map<Long, List<PatientIdentifier>> byPatient = new HashMap<>();
     jdbc.sql(
             """
-            SELECT * FROM patient_identifier WHERE patient_id = ANY(?)
-             ORDER BY patient_id, type, assigning_authority, value
+            SELECT c.* FROM unnest(?::bigint[]) AS k(id)
+             CROSS JOIN LATERAL (SELECT * FROM patient_identifier WHERE patient_id = k.id OFFSET 0) c
+             ORDER BY c.patient_id, c.type, c.assigning_authority, c.value
             """)
         .param(patientIds)
         .query(
@@ -42,7 +70,12 @@ class PatientChildRepository {
 
   Map<Long, List<Coverage>> coverages(Long[] patientIds) {
     Map<Long, List<Coverage>> byPatient = new HashMap<>();
-    jdbc.sql("SELECT * FROM patient_coverage WHERE patient_id = ANY(?) ORDER BY patient_id, id")
+    jdbc.sql(
+            """
+            SELECT c.* FROM unnest(?::bigint[]) AS k(id)
+             CROSS JOIN LATERAL (SELECT * FROM patient_coverage WHERE patient_id = k.id OFFSET 0) c
+             ORDER BY c.patient_id, c.id
+            """)
         .param(patientIds)
         .query(
             (rs, n) -> {
@@ -56,36 +89,61 @@ class PatientChildRepository {
     return byPatient;
   }
 
-  /** Replaces a patient's identifiers and coverages with these. */
-  void replace(
+  /** Stores a new patient's identifiers and coverages. */
+  void insert(
       long patientId, List<PatientIdentifier> identifiers, List<Coverage> coverages, Instant now) {
+    insertIdentifiers(patientId, identifiers, Timestamp.from(now));
+    insertCoverages(patientId, coverages, Timestamp.from(now));
+  }
+
+  /**
+   * Replaces a patient's identifiers and coverages with these; a list equal to the stored one
+   * ({@code before}, in canonical order) is left as it is.
+   */
+  void replace(long patientId, PatientData before, PatientData after, Instant now) {
     Timestamp at = Timestamp.from(now);
-    jdbc.sql("DELETE FROM patient_identifier WHERE patient_id = ?").param(patientId).update();
+    if (!before.identifiers().equals(after.identifiers())) {
+      jdbc.sql("DELETE FROM patient_identifier WHERE patient_id = ?").param(patientId).update();
+      insertIdentifiers(patientId, after.identifiers(), at);
+    }
+    if (!before.coverages().equals(after.coverages())) {
+      jdbc.sql("DELETE FROM patient_coverage WHERE patient_id = ?").param(patientId).update();
+      insertCoverages(patientId, after.coverages(), at);
+    }
+  }
+
+  private void insertIdentifiers(
+      long patientId, List<PatientIdentifier> identifiers, Timestamp at) {
+    if (identifiers.isEmpty()) {
+      return;
+    }
+    List<Object> params = new ArrayList<>();
     for (PatientIdentifier i : identifiers) {
-      jdbc.sql(
-              """
-              INSERT INTO patient_identifier (patient_id, type, value, assigning_authority, system, created_at)
-              VALUES (?, ?, ?, ?, ?, ?)
-              """)
-          .params(
+      params.addAll(
+          Arrays.asList(
               patientId,
               i.type(),
               i.value(),
               i.assigningAuthority() == null ? "" : i.assigningAuthority(),
               i.system(),
-              at)
-          .update();
+              at));
     }
-    jdbc.sql("DELETE FROM patient_coverage WHERE patient_id = ?").param(patientId).update();
+    jdbc.sql(
+            "INSERT INTO patient_identifier (patient_id, type, value, assigning_authority, system,"
+                + " created_at) VALUES "
+                + rows(identifiers.size(), 6))
+        .params(params)
+        .update();
+  }
+
+  private void insertCoverages(long patientId, List<Coverage> coverages, Timestamp at) {
+    if (coverages.isEmpty()) {
+      return;
+    }
+    List<Object> params = new ArrayList<>();
     for (Coverage c : coverages) {
-      jdbc.sql(
-              """
-              INSERT INTO patient_coverage (patient_id, priority, insurer_name, insurer_id, plan_name,
-                  member_id, group_number, subscriber_name, relationship, effective_date, expiration_date,
-                  created_at, updated_at)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-              """)
-          .params(
+      params.addAll(
+          Arrays.asList(
               patientId,
               c.priority(),
               c.insurerName(),
@@ -98,49 +156,78 @@ class PatientChildRepository {
               c.effectiveDate(),
               c.expirationDate(),
               at,
-              at)
-          .update();
+              at));
     }
+    jdbc.sql(
+            """
+            INSERT INTO patient_coverage (patient_id, priority, insurer_name, insurer_id, plan_name,
+                member_id, group_number, subscriber_name, relationship, effective_date, expiration_date,
+                created_at, updated_at)
+            VALUES\s"""
+                + rows(coverages.size(), 13))
+        .params(params)
+        .update();
+  }
+
+  /** {@code (?, ?), (?, ?)} for a multi-row VALUES list. */
+  private static String rows(int count, int columns) {
+    String row = "(" + String.join(", ", Collections.nCopies(columns, "?")) + ")";
+    return String.join(", ", Collections.nCopies(count, row));
   }
 
   /**
-   * Which patients hold identifiers with these keys (type, authority, value): key as {@link
-   * PatientValidator#key} to patient id.
+   * The stored identifiers these keys name, each with its holder and the holder's survivor, in one
+   * query. A key's null type or null authority matches any. A key with both is looked up through
+   * the unique (type, authority, value) index; the others through the value index.
    */
-  Map<String, Long> holders(List<PatientIdentifier> identifiers) {
-    Map<String, Long> holders = new HashMap<>();
-    for (PatientIdentifier i : identifiers) {
-      jdbc.sql(
-              "SELECT patient_id FROM patient_identifier"
-                  + " WHERE type = ? AND assigning_authority = ? AND value = ?")
-          .params(i.type(), i.assigningAuthority() == null ? "" : i.assigningAuthority(), i.value())
-          .query(Long.class)
-          .optional()
-          .ifPresent(id -> holders.put(PatientValidator.key(i), id));
+  List<IdentifierHolder> holders(List<PatientIdentifier> keys) {
+    if (keys.isEmpty()) {
+      return List.of();
     }
-    return holders;
+    String[] types = keys.stream().map(PatientIdentifier::type).toArray(String[]::new);
+    String[] values = keys.stream().map(PatientIdentifier::value).toArray(String[]::new);
+    String[] authorities =
+        keys.stream().map(PatientIdentifier::assigningAuthority).toArray(String[]::new);
+    return jdbc.sql(
+            """
+            SELECT DISTINCT h.type, h.value, h.assigning_authority, h.patient_id,
+                   coalesce(p.merged_into_id, p.id) AS survivor_id
+              FROM unnest(?::text[], ?::text[], ?::text[]) AS k(type, value, authority)
+             CROSS JOIN LATERAL (
+                   SELECT i.type, i.value, i.assigning_authority, i.patient_id
+                     FROM patient_identifier i
+                    WHERE k.type IS NOT NULL AND k.authority IS NOT NULL
+                      AND i.type = k.type AND i.assigning_authority = k.authority
+                      AND i.value = k.value
+                   UNION ALL
+                   SELECT i.type, i.value, i.assigning_authority, i.patient_id
+                     FROM patient_identifier i
+                    WHERE (k.type IS NULL OR k.authority IS NULL) AND i.value = k.value
+                      AND (k.type IS NULL OR i.type = k.type)
+                      AND (k.authority IS NULL OR i.assigning_authority = k.authority)
+                   OFFSET 0) h
+              JOIN patient p ON p.id = h.patient_id
+            """)
+        .params(types, values, authorities)
+        .query(
+            (rs, n) ->
+                new IdentifierHolder(
+                    rs.getString("type"),
+                    rs.getString("value"),
+                    rs.getString("assigning_authority"),
+                    rs.getLong("patient_id"),
+                    rs.getLong("survivor_id")))
+        .list();
   }
 
   /**
-   * Survivors of the patients holding an identifier with this value; {@code type} and {@code
-   * assigningAuthority} narrow it when not null.
+   * A stored identifier and who holds it.
+   *
+   * @param assigningAuthority as stored ({@code ""} when none)
+   * @param survivorId the holder, or the record it was merged into
    */
-  List<Long> survivorsByIdentifier(String type, String value, String assigningAuthority) {
-    StringBuilder sql =
-        new StringBuilder(
-            "SELECT DISTINCT coalesce(p.merged_into_id, p.id) FROM patient_identifier i"
-                + " JOIN patient p ON p.id = i.patient_id WHERE i.value = ?");
-    List<Object> params = new ArrayList<>(List.of(value));
-    if (type != null) {
-      sql.append(" AND i.type = ?");
-      params.add(type);
-    }
-    if (assigningAuthority != null) {
-      sql.append(" AND i.assigning_authority = ?");
-      params.add(assigningAuthority);
-    }
-    return jdbc.sql(sql.toString()).params(params).query(Long.class).list();
-  }
+  record IdentifierHolder(
+      String type, String value, String assigningAuthority, long patientId, long survivorId) {}
 
   private static PatientIdentifier identifier(ResultSet rs) throws SQLException {
     String authority = rs.getString("assigning_authority");

@@ -1,6 +1,7 @@
 package com.practicestudio.patients;
 
 import com.practicestudio.web.ConflictException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -23,15 +24,17 @@ class PatientLocator {
   record Match(long survivorId, boolean viaMergedExternalId, boolean viaMergedMrn) {}
 
   private final PatientRepository patients;
-  private final PatientChildRepository children;
 
-  PatientLocator(PatientRepository patients, PatientChildRepository children) {
+  PatientLocator(PatientRepository patients) {
     this.patients = patients;
-    this.children = children;
   }
 
-  /** The match, or null when no stored patient carries any of the identifiers. */
-  Match locate(PatientInput in) {
+  /**
+   * The match, or null when no stored patient carries any of the identifiers.
+   *
+   * @param lookup where the identifiers are looked up (all of them in one query)
+   */
+  Match locate(PatientInput in, PatientLookup lookup) {
     Set<Long> found = new LinkedHashSet<>();
     boolean viaMerged = false;
     String externalId = PatientValidator.clean(in.externalId());
@@ -47,6 +50,7 @@ class PatientLocator {
     }
     List<PatientIdentifier> identifiers = in.identifiers() == null ? List.of() : in.identifiers();
     String mrn = PatientValidator.clean(in.mrn());
+    List<PatientIdentifier> keys = new ArrayList<>();
     if (mrn != null) {
       String authority =
           identifiers.stream()
@@ -57,16 +61,20 @@ class PatientLocator {
               .findFirst()
               .flatMap(a -> a)
               .orElse(null);
-      found.addAll(children.survivorsByIdentifier(PatientIdentifier.MRN, mrn, authority));
+      keys.add(new PatientIdentifier(PatientIdentifier.MRN, mrn, authority, null));
     }
     for (PatientIdentifier i : identifiers) {
       String type = i == null ? null : PatientValidator.clean(i.type());
       String value = i == null ? null : PatientValidator.clean(i.value());
       if (type != null && value != null) {
-        found.addAll(
-            children.survivorsByIdentifier(
-                type, value, PatientValidator.clean(i.assigningAuthority())));
+        keys.add(
+            new PatientIdentifier(
+                type, value, PatientValidator.clean(i.assigningAuthority()), null));
       }
+    }
+    lookup.read(keys);
+    for (PatientIdentifier key : keys) {
+      found.addAll(lookup.survivors(key.type(), key.value(), key.assigningAuthority()));
     }
     if (found.size() > 1) {
       throw new ConflictException(

@@ -8,10 +8,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,20 +34,45 @@ class PatientRepository {
     FULL
   }
 
-  private static final String COLUMNS =
-      """
-      external_id = :externalId, mrn = :mrn, first_name = :firstName, middle_name = :middleName,
-      last_name = :lastName, name_suffix = :nameSuffix, date_of_birth = :dateOfBirth, gender = :gender,
-      ssn = :ssn, ssn_last4 = :ssnLast4, address_line1 = :line1, address_line2 = :line2, city = :city,
-      state = :state, postal_code = :postalCode, country = :country,
-      phone_home = :phoneHome, phone_home_extension = :phoneHomeExt, phone_home_valid = :phoneHomeValid,
-      phone_mobile = :phoneMobile, phone_mobile_extension = :phoneMobileExt,
-      phone_mobile_valid = :phoneMobileValid, phone_work = :phoneWork,
-      phone_work_extension = :phoneWorkExt, phone_work_valid = :phoneWorkValid, email = :email,
-      preferred_language = :language, race = :race, ethnicity = :ethnicity,
-      marital_status = :maritalStatus, deceased_date = :deceasedDate,
-      primary_provider_id = :primaryProviderId, active = :active, updated_at = :now
-      """;
+  /** The writable columns and the parameters {@link #bind} gives them. */
+  private static final Map<String, String> COLUMNS = columns();
+
+  private static Map<String, String> columns() {
+    Map<String, String> c = new LinkedHashMap<>();
+    for (String pair :
+        """
+        external_id externalId, mrn mrn, first_name firstName, middle_name middleName,
+        last_name lastName, name_suffix nameSuffix, date_of_birth dateOfBirth, gender gender,
+        ssn ssn, ssn_last4 ssnLast4, address_line1 line1, address_line2 line2, city city,
+        state state, postal_code postalCode, country country,
+        phone_home phoneHome, phone_home_extension phoneHomeExt, phone_home_valid phoneHomeValid,
+        phone_mobile phoneMobile, phone_mobile_extension phoneMobileExt,
+        phone_mobile_valid phoneMobileValid, phone_work phoneWork,
+        phone_work_extension phoneWorkExt, phone_work_valid phoneWorkValid, email email,
+        preferred_language language, race race, ethnicity ethnicity,
+        marital_status maritalStatus, deceased_date deceasedDate,
+        primary_provider_id primaryProviderId, active active, updated_at now
+        """
+            .split(",")) {
+      String[] columnAndParam = pair.strip().split("\\s+");
+      c.put(columnAndParam[0], columnAndParam[1]);
+    }
+    return Collections.unmodifiableMap(c);
+  }
+
+  private static final String INSERT =
+      "INSERT INTO patient ("
+          + String.join(", ", COLUMNS.keySet())
+          + ", created_at) VALUES ("
+          + COLUMNS.values().stream().map(p -> ":" + p).collect(Collectors.joining(", "))
+          + ", :now) RETURNING id";
+
+  private static final String UPDATE =
+      "UPDATE patient SET "
+          + COLUMNS.entrySet().stream()
+              .map(e -> e.getKey() + " = :" + e.getValue())
+              .collect(Collectors.joining(", "))
+          + ", version = version + 1 WHERE id = :id";
 
   private final JdbcClient jdbc;
   private final Crypto crypto;
@@ -57,30 +85,15 @@ class PatientRepository {
   }
 
   long insert(PatientData d, Instant now) {
-    // insert a bare row, then set every column with the same statement updates use
-    long id =
-        jdbc.sql(
-                "INSERT INTO patient (last_name, created_at, updated_at) VALUES (:lastName, :now,"
-                    + " :now) RETURNING id")
-            .param("lastName", d.lastName())
-            .param("now", Timestamp.from(now))
-            .query(Long.class)
-            .single();
-    bind(jdbc.sql("UPDATE patient SET " + COLUMNS + " WHERE id = :id"), d, now)
-        .param("id", id)
-        .update();
-    children.replace(id, d.identifiers(), d.coverages(), now);
+    long id = bind(jdbc.sql(INSERT), d, now).query(Long.class).single();
+    children.insert(id, d.identifiers(), d.coverages(), now);
     return id;
   }
 
-  void update(long id, PatientData d, Instant now) {
-    bind(
-            jdbc.sql("UPDATE patient SET " + COLUMNS + ", version = version + 1 WHERE id = :id"),
-            d,
-            now)
-        .param("id", id)
-        .update();
-    children.replace(id, d.identifiers(), d.coverages(), now);
+  /** Stores {@code d} over {@code before} (the stored fields, in canonical order). */
+  void update(long id, PatientData before, PatientData d, Instant now) {
+    bind(jdbc.sql(UPDATE), d, now).param("id", id).update();
+    children.replace(id, before, d, now);
   }
 
   /** Locks the row for the rest of the transaction; answers its version, empty when none. */
@@ -92,11 +105,15 @@ class PatientRepository {
   }
 
   Optional<Patient> find(long id, SsnPolicy ssn) {
-    List<Patient> found = load(List.of(id), ssn);
-    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    List<PatientIdentifier> identifiers = children.identifiers(id);
+    List<Coverage> coverages = children.coverages(id);
+    return jdbc.sql("SELECT * FROM patient WHERE id = ?")
+        .param(id)
+        .query((rs, n) -> map(rs, ssn, Map.of(id, identifiers), Map.of(id, coverages)))
+        .optional();
   }
 
-  /** The patients with these ids, in the order given. */
+  /** The patients with these ids, in the order given (one index lookup per id). */
   List<Patient> load(List<Long> ids, SsnPolicy ssn) {
     if (ids.isEmpty()) {
       return List.of();
@@ -105,7 +122,9 @@ class PatientRepository {
     Map<Long, List<PatientIdentifier>> identifiers = children.identifiers(array);
     Map<Long, List<Coverage>> coverages = children.coverages(array);
     Map<Long, Patient> byId = new HashMap<>();
-    jdbc.sql("SELECT * FROM patient WHERE id = ANY(?)")
+    jdbc.sql(
+            "SELECT p.* FROM unnest(?::bigint[]) AS k(id)"
+                + " CROSS JOIN LATERAL (SELECT * FROM patient WHERE id = k.id OFFSET 0) p")
         .param(array)
         .query((rs, n) -> map(rs, ssn, identifiers, coverages))
         .list()
@@ -135,6 +154,16 @@ class PatientRepository {
         .param(mrn)
         .query(Long.class)
         .list();
+  }
+
+  /** The patient's primary MRN; null when it has none or there is no such patient. */
+  String primaryMrn(long id) {
+    List<String> mrn =
+        jdbc.sql("SELECT mrn FROM patient WHERE id = ?")
+            .param(id)
+            .query((rs, n) -> rs.getString(1))
+            .list();
+    return mrn.isEmpty() ? null : mrn.get(0);
   }
 
   /** Whether a record merged into this survivor had this primary MRN. */

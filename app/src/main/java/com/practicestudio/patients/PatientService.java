@@ -10,6 +10,7 @@ import com.practicestudio.web.Cursor;
 import com.practicestudio.web.NotFoundException;
 import com.practicestudio.web.Page;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,19 +66,7 @@ public class PatientService {
 
   /** The patient with this MRN (the survivor when it was merged); any authority when null. */
   public Optional<Patient> findByMrn(String mrn, String assigningAuthority) {
-    String value = PatientValidator.clean(mrn);
-    if (value == null) {
-      return Optional.empty();
-    }
-    String authority = PatientValidator.clean(assigningAuthority);
-    List<Long> ids = children.survivorsByIdentifier(PatientIdentifier.MRN, value, authority);
-    if (ids.isEmpty() && authority != null) {
-      ids = children.survivorsByIdentifier(PatientIdentifier.MRN, value, "");
-    }
-    if (ids.isEmpty() && authority == null) {
-      ids = patients.survivorsByPrimaryMrn(value);
-    }
-    return single(ids, "the MRN");
+    return newLookup().byMrn(mrn, assigningAuthority).flatMap(this::find);
   }
 
   /** The patient with this Cerner PERSON_ID / FHIR id (the survivor when it was merged). */
@@ -90,14 +79,34 @@ public class PatientService {
 
   /** The patient holding this identifier (the survivor when merged); null type/authority: any. */
   public Optional<Patient> findByIdentifier(String type, String value, String assigningAuthority) {
-    String v = PatientValidator.clean(value);
-    if (v == null) {
-      return Optional.empty();
+    return newLookup().byIdentifier(type, value, assigningAuthority).flatMap(this::find);
+  }
+
+  /**
+   * Looks up, in one query, the patients an inbound record's identifiers name: its MRN (as {@link
+   * #findByMrn} does) and its other identifiers. Ask it with {@link PatientLookup#byMrn} and {@link
+   * PatientLookup#byIdentifier}, then hand it to {@link #upsert(PatientInput, Set, String,
+   * PatientLookup)} in the same transaction.
+   */
+  public PatientLookup lookup(
+      String mrn, String mrnAuthority, List<PatientIdentifier> identifiers) {
+    List<PatientIdentifier> keys = new ArrayList<>();
+    String value = PatientValidator.clean(mrn);
+    if (value != null) {
+      keys.addAll(PatientLookup.mrnKeys(value, PatientValidator.clean(mrnAuthority)));
     }
-    return single(
-        children.survivorsByIdentifier(
-            PatientValidator.clean(type), v, PatientValidator.clean(assigningAuthority)),
-        "the identifier");
+    for (PatientIdentifier i : identifiers) {
+      String v = i == null ? null : PatientValidator.clean(i.value());
+      if (v != null) {
+        keys.add(
+            new PatientIdentifier(
+                PatientValidator.clean(i.type()),
+                v,
+                PatientValidator.clean(i.assigningAuthority()),
+                null));
+      }
+    }
+    return newLookup().read(keys);
   }
 
   // ---- reads for people (audited)
@@ -163,6 +172,7 @@ public class PatientService {
     }
     String ssn = patients.ssn(id).orElse(null);
     PatientData data = validator.validate(input, ssn, clearSsn);
+    checkUnique(data, current, newLookup());
     apply(id, current, ssn, data, "api");
     return patients.find(id, writePolicy()).orElseThrow();
   }
@@ -194,9 +204,20 @@ public class PatientService {
    */
   @Transactional
   public UpsertResult upsert(PatientInput input, Set<String> clear, String source) {
-    UpsertPlan plan = plan(input, clear, true);
+    return upsert(input, clear, source, newLookup());
+  }
+
+  /**
+   * {@link #upsert(PatientInput, Set, String)} with the identifiers looked up already.
+   *
+   * @param lookup made by {@link #lookup} in this transaction, with nothing written since
+   */
+  @Transactional
+  public UpsertResult upsert(
+      PatientInput input, Set<String> clear, String source, PatientLookup lookup) {
+    UpsertPlan plan = plan(input, clear, true, lookup);
     if (plan.id() == null) {
-      return create(input, source);
+      return insert(plan.data(), source);
     }
     apply(plan.id(), plan.current(), plan.currentSsn(), plan.data(), source);
     return new UpsertResult(
@@ -206,7 +227,7 @@ public class PatientService {
   /** What {@link #upsert} would do, without doing it (for dry runs and imports' review). */
   @Transactional(readOnly = true)
   public UpsertResult previewUpsert(PatientInput input, Set<String> clear) {
-    UpsertPlan plan = plan(input, clear, false);
+    UpsertPlan plan = plan(input, clear, false, newLookup());
     if (plan.id() == null) {
       return new UpsertResult(null, true, plan.changes());
     }
@@ -226,20 +247,26 @@ public class PatientService {
 
   private UpsertResult create(PatientInput input, String source) {
     PatientData data = validator.validate(input, null, false);
-    checkUnique(data, null);
+    checkUnique(data, null, newLookup());
+    return insert(data, source);
+  }
+
+  /** Stores a new patient from validated, unique data. */
+  private UpsertResult insert(PatientData data, String source) {
     long id = patients.insert(data, clock.instant());
     audit.record(AuditAction.RECORD_CREATE, "patient", id, Map.of("source", source));
     return new UpsertResult(
         patients.find(id, writePolicy()).orElseThrow(), true, PatientDiff.created(data));
   }
 
+  /** Stores validated data that passed {@link #checkUnique} over the current record. */
   private void apply(long id, Patient current, String ssn, PatientData data, String source) {
-    checkUnique(data, id);
-    List<FieldChange> changes = PatientDiff.between(PatientData.of(current, ssn), data);
+    PatientData before = PatientData.of(current, ssn);
+    List<FieldChange> changes = PatientDiff.between(before, data);
     if (changes.isEmpty()) {
       return;
     }
-    patients.update(id, data, clock.instant());
+    patients.update(id, before, data, clock.instant());
     audit.record(
         AuditAction.RECORD_UPDATE,
         "patient",
@@ -247,11 +274,12 @@ public class PatientService {
         Map.of("fields", changes.stream().map(FieldChange::field).toList(), "source", source));
   }
 
-  private UpsertPlan plan(PatientInput input, Set<String> clear, boolean lock) {
-    PatientLocator.Match match = locator.locate(input);
+  private UpsertPlan plan(
+      PatientInput input, Set<String> clear, boolean lock, PatientLookup lookup) {
+    PatientLocator.Match match = locator.locate(input, lookup);
     if (match == null) {
       PatientData data = validator.validate(input, null, false);
-      checkUnique(data, null);
+      checkUnique(data, null, lookup);
       return new UpsertPlan(null, null, null, data, PatientDiff.created(data));
     }
     long id = match.survivorId();
@@ -269,7 +297,7 @@ public class PatientService {
     }
     PatientInput merged = PatientOverlay.apply(PatientInput.from(current), given, clear);
     PatientData data = validator.validate(merged, ssn, clear.contains("ssn"));
-    checkUnique(data, id);
+    checkUnique(data, current, lookup);
     List<FieldChange> changes = PatientDiff.between(PatientData.of(current, ssn), data);
     return new UpsertPlan(id, current, ssn, data, changes);
   }
@@ -277,8 +305,12 @@ public class PatientService {
   private record UpsertPlan(
       Long id, Patient current, String currentSsn, PatientData data, List<FieldChange> changes) {}
 
-  /** 409 when the external id or an identifier is held by another patient. */
-  private void checkUnique(PatientData data, Long selfId) {
+  /**
+   * 409 when the external id or an identifier is held by another patient than {@code self} (null
+   * for a new one). The identifiers {@code self} holds are its own and not looked up.
+   */
+  private void checkUnique(PatientData data, Patient self, PatientLookup lookup) {
+    Long selfId = self == null ? null : self.id();
     if (data.externalId() != null) {
       patients
           .holderOfExternalId(data.externalId())
@@ -288,27 +320,32 @@ public class PatientService {
                 throw new ConflictException("externalId is already held by patient " + holder);
               });
     }
-    children.holders(data.identifiers()).entrySet().stream()
-        .filter(e -> !e.getValue().equals(selfId))
-        .findFirst()
-        .ifPresent(
-            e -> {
-              String type = e.getKey().substring(0, e.getKey().indexOf('|'));
-              String field = PatientIdentifier.MRN.equals(type) ? "mrn" : "identifiers";
-              throw new ConflictException(
-                  field + ": a " + type + " identifier is already held by patient " + e.getValue());
-            });
+    List<PatientIdentifier> own = self == null ? List.of() : self.identifiers();
+    List<PatientIdentifier> others =
+        data.identifiers().stream().filter(i -> own.stream().noneMatch(i::sameKey)).toList();
+    lookup.read(others.stream().map(PatientService::exactKey).toList());
+    for (PatientIdentifier i : others) {
+      Optional<Long> holder = lookup.holder(i).filter(h -> !h.equals(selfId));
+      if (holder.isPresent()) {
+        String field = PatientIdentifier.MRN.equals(i.type()) ? "mrn" : "identifiers";
+        throw new ConflictException(
+            field + ": a " + i.type() + " identifier is already held by patient " + holder.get());
+      }
+    }
+  }
+
+  /** The key of exactly this identifier ({@code ""}: stored without authority). */
+  private static PatientIdentifier exactKey(PatientIdentifier i) {
+    String authority = i.assigningAuthority() == null ? "" : i.assigningAuthority();
+    return new PatientIdentifier(i.type(), i.value(), authority, null);
+  }
+
+  private PatientLookup newLookup() {
+    return new PatientLookup(children, patients);
   }
 
   private Patient survivor(Patient p) {
     return p.merged() ? find(p.mergedIntoId()).orElse(p) : p;
-  }
-
-  private Optional<Patient> single(List<Long> ids, String what) {
-    if (ids.size() > 1) {
-      throw new ConflictException(what + " names " + ids.size() + " patients: " + ids);
-    }
-    return ids.isEmpty() ? Optional.empty() : find(ids.get(0));
   }
 
   private static SsnPolicy readPolicy() {

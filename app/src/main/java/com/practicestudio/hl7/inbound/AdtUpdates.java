@@ -26,7 +26,7 @@ class AdtUpdates {
     update.fields().coverages = In1Mapper.coverages(in.message());
     Patient patient = patients.upsert(in, update);
     if (visit) {
-      encounters.upsert(in, pid, patient.id());
+      encounters.upsert(in, pid, patient);
     }
     return Outcome.done();
   }

@@ -3,9 +3,11 @@ package com.practicestudio.hl7.inbound;
 import com.practicestudio.clinical.Encounter;
 import com.practicestudio.clinical.EncounterDraft;
 import com.practicestudio.clinical.EncounterService;
+import com.practicestudio.clinical.KnownReferences;
 import com.practicestudio.hl7.inbound.Fields.Cx;
 import com.practicestudio.hl7v2.Segment;
 import com.practicestudio.hl7v2.ValueState;
+import com.practicestudio.patients.Patient;
 import com.practicestudio.web.InvalidRequestException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -79,22 +81,37 @@ class EncounterRecords {
         .map(Encounter::id);
   }
 
-  /** Creates or updates the FIN's encounter from PV1; nothing without a FIN or a PV1. */
-  void upsert(Inbound in, Segment pid, long patientId) {
+  /**
+   * Creates or updates the FIN's encounter from PV1; nothing without a FIN or a PV1.
+   *
+   * @param patient the patient as this message just stored it
+   */
+  void upsert(Inbound in, Segment pid, Patient patient) {
     Cx fin = fin(pid);
     Optional<Segment> pv1 = in.message().segment("PV1");
     if (fin == null || pv1.isEmpty()) {
       return;
     }
+    long patientId = patient.id();
     Optional<Encounter> existing = encounters.findByFin(fin.authority(), fin.value());
     if (existing.isPresent() && existing.get().patientId() != patientId) {
       throw Hl7HandlerError.PATIENT_CONFLICT.failure(
           "PID-18 names an encounter of another patient");
     }
-    EncounterDraft draft = draft(in, pv1.get(), fin, patientId, existing.orElse(null));
+    Segment visit = pv1.get();
+    // resolved (found or created) in this transaction: the service need not look them up again
+    Optional<Long> location =
+        valued(visit, 3) ? locations.resolve(in, Fields.pl(visit, 3)) : Optional.empty();
+    Optional<Long> attending =
+        valued(visit, 7) ? providers.resolve(in, Fields.xcn(visit, 7, 1)) : Optional.empty();
+    EncounterDraft draft =
+        draft(in, visit, fin, patientId, existing.orElse(null), location, attending);
+    KnownReferences known =
+        new KnownReferences(
+            patient.merged() ? null : patientId, location.orElse(null), attending.orElse(null));
     try {
       if (existing.isEmpty()) {
-        Encounter created = encounters.create(draft);
+        Encounter created = encounters.create(draft, known);
         in.created("encounter", created.id(), changed(null, draft));
       } else {
         List<String> changed = changed(existing.get(), draft);
@@ -108,19 +125,19 @@ class EncounterRecords {
     }
   }
 
-  private EncounterDraft draft(Inbound in, Segment pv1, Cx fin, long patientId, Encounter current) {
+  private EncounterDraft draft(
+      Inbound in,
+      Segment pv1,
+      Cx fin,
+      long patientId,
+      Encounter current,
+      Optional<Long> resolvedLocation,
+      Optional<Long> resolvedAttending) {
     Long locationId =
-        reference(
-            pv1,
-            3,
-            current == null ? null : current.locationId(),
-            () -> locations.resolve(in, Fields.pl(pv1, 3)));
+        reference(pv1, 3, current == null ? null : current.locationId(), resolvedLocation);
     Long attending =
         reference(
-            pv1,
-            7,
-            current == null ? null : current.attendingProviderId(),
-            () -> providers.resolve(in, Fields.xcn(pv1, 7, 1)));
+            pv1, 7, current == null ? null : current.attendingProviderId(), resolvedAttending);
     Instant admit = time(in, pv1, 44, locationId, current == null ? null : current.admitTime());
     Instant discharge =
         time(in, pv1, 45, locationId, current == null ? null : current.dischargeTime());
@@ -155,17 +172,17 @@ class EncounterRecords {
         null);
   }
 
-  private interface Lookup {
-    Optional<Long> find();
+  private static boolean valued(Segment pv1, int field) {
+    return Fields.state(pv1, field) == ValueState.VALUED;
   }
 
   /** A reference field: resolved when sent, cleared by {@code ""}, else as it was. */
-  private static Long reference(Segment pv1, int field, Long current, Lookup lookup) {
+  private static Long reference(Segment pv1, int field, Long current, Optional<Long> resolved) {
     ValueState state = Fields.state(pv1, field);
     if (state == ValueState.NULL) {
       return null;
     }
-    return state == ValueState.VALUED ? lookup.find().orElse(current) : current;
+    return state == ValueState.VALUED ? resolved.orElse(current) : current;
   }
 
   private static Instant time(Inbound in, Segment pv1, int field, Long location, Instant current) {

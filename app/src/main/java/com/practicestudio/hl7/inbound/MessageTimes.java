@@ -53,7 +53,11 @@ final class MessageTimes {
   /** The instant at a field (component {@code component} of its first repetition), or null. */
   Instant instant(Segment s, int field, int component, Long locationId, String name) {
     Hl7Timestamp t = Fields.timestamp(s, field, 1, component, name);
-    return t == null ? null : t.toOffsetDateTime(zone(locationId)).toInstant();
+    if (t == null) {
+      return null;
+    }
+    // the location's zone is looked up only for a time sent without an offset
+    return t.toOffsetDateTime().orElseGet(() -> t.toOffsetDateTime(zone(locationId))).toInstant();
   }
 
   private static ZoneId senderOffset(Hl7Message message, ZoneId defaultZone) {

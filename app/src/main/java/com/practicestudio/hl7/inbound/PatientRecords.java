@@ -4,13 +4,14 @@ import com.practicestudio.contact.PhoneNumbers;
 import com.practicestudio.hl7v2.Segment;
 import com.practicestudio.patients.Patient;
 import com.practicestudio.patients.PatientIdentifier;
+import com.practicestudio.patients.PatientLookup;
 import com.practicestudio.patients.PatientService;
 import com.practicestudio.patients.UpsertResult;
 import com.practicestudio.web.ConflictException;
 import com.practicestudio.web.InvalidRequestException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
@@ -36,11 +37,17 @@ class PatientRecords {
 
   /** Creates or updates the patient with what the message gives; reports the changed fields. */
   Patient upsert(Inbound in, PatientUpdate update) {
-    Optional<Patient> known = find(update);
-    // an MRN that is not the patient's primary one (a merged record's) only identifies
-    boolean primary = known.map(p -> p.mrn() == null || p.mrn().equals(update.mrn())).orElse(true);
     UpsertResult result =
-        call(() -> patients.upsert(update.fields().toInput(primary), update.clear(), in.source()));
+        call(
+            () -> {
+              PatientLookup lookup = lookup(update);
+              Optional<Long> known = known(update, lookup);
+              // an MRN that is not the patient's primary one (a merged record's) only identifies
+              boolean primary =
+                  known.map(lookup::primaryMrn).map(mrn -> mrn.equals(update.mrn())).orElse(true);
+              return patients.upsert(
+                  update.fields().toInput(primary), update.clear(), in.source(), lookup);
+            });
     long id = result.patient().id();
     if (result.created()) {
       in.created("patient", id, result.changedFields());
@@ -58,26 +65,30 @@ class PatientRecords {
 
   /** The patient (the survivor of any merge) that the MRN, else another identifier, names. */
   Optional<Patient> find(PatientUpdate update) {
-    return call(
-        () -> {
-          if (update.mrn() != null) {
-            Optional<Patient> byMrn = patients.findByMrn(update.mrn(), update.mrnAuthority());
-            if (byMrn.isPresent()) {
-              return byMrn;
-            }
-          }
-          Map<Long, Patient> found = new LinkedHashMap<>();
-          for (PatientIdentifier i : update.identifiers()) {
-            patients
-                .findByIdentifier(i.type(), i.value(), i.assigningAuthority())
-                .ifPresent(p -> found.put(p.id(), p));
-          }
-          if (found.size() > 1) {
-            throw Hl7HandlerError.PATIENT_CONFLICT.failure(
-                "PID-3 identifiers name different patients " + found.keySet());
-          }
-          return found.values().stream().findFirst();
-        });
+    return call(() -> known(update, lookup(update)).flatMap(patients::find));
+  }
+
+  private PatientLookup lookup(PatientUpdate update) {
+    return patients.lookup(update.mrn(), update.mrnAuthority(), update.identifiers());
+  }
+
+  /** The survivor the MRN, else another identifier, names (all looked up at once). */
+  private static Optional<Long> known(PatientUpdate update, PatientLookup lookup) {
+    if (update.mrn() != null) {
+      Optional<Long> byMrn = lookup.byMrn(update.mrn(), update.mrnAuthority());
+      if (byMrn.isPresent()) {
+        return byMrn;
+      }
+    }
+    Set<Long> found = new LinkedHashSet<>();
+    for (PatientIdentifier i : update.identifiers()) {
+      lookup.byIdentifier(i.type(), i.value(), i.assigningAuthority()).ifPresent(found::add);
+    }
+    if (found.size() > 1) {
+      throw Hl7HandlerError.PATIENT_CONFLICT.failure(
+          "PID-3 identifiers name different patients " + found);
+    }
+    return found.stream().findFirst();
   }
 
   /** Runs a patients call, turning its refusals into failures that name PID fields. */

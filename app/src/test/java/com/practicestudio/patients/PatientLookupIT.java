@@ -1,0 +1,127 @@
+package com.practicestudio.patients;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.practicestudio.testing.IntegrationTest;
+import com.practicestudio.testing.JsonApi;
+import com.practicestudio.web.ConflictException;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The one-query identifier lookup answers as the single lookups it replaces. */
+@IntegrationTest
+class PatientLookupIT {
+
+  @Autowired PatientService patients;
+  @Autowired TransactionTemplate tx;
+
+  private long create(String mrn, String authority, PatientIdentifier... more) {
+    PatientInput.Builder b = PatientInput.builder().mrn(mrn).identifier("MR", mrn, authority, null);
+    for (PatientIdentifier i : more) {
+      b.identifier(i.type(), i.value(), i.assigningAuthority(), null);
+    }
+    return patients
+        .upsert(b.name("Lookup", null, "Tester", null).build(), Set.of(), "test")
+        .patient()
+        .id();
+  }
+
+  private static PatientIdentifier id(String type, String value, String authority) {
+    return new PatientIdentifier(type, value, authority, null);
+  }
+
+  @Test
+  void identifiers_naming_different_patients_are_answered_each_and_refused_together() {
+    String a = "LA-" + JsonApi.unique();
+    String b = "LB-" + JsonApi.unique();
+    long first = create(a, "HOSP");
+    long second = create(b, "HOSP", id("AN", "acct-" + b, "HOSP"));
+    List<PatientIdentifier> both = List.of(id("MR", a, "HOSP"), id("AN", "acct-" + b, "HOSP"));
+
+    PatientLookup lookup = patients.lookup(a, "HOSP", both);
+
+    assertThat(lookup.byMrn(a, "HOSP")).contains(first);
+    assertThat(lookup.byIdentifier("MR", a, "HOSP")).contains(first);
+    assertThat(lookup.byIdentifier("AN", "acct-" + b, "HOSP")).contains(second);
+    assertThat(lookup.byIdentifier("AN", "acct-" + b, "ELSEWHERE")).isEmpty();
+    PatientInput input =
+        PatientInput.builder()
+            .mrn(a)
+            .identifier("MR", a, "HOSP", null)
+            .identifier("AN", "acct-" + b, "HOSP", null)
+            .build();
+    assertThatThrownBy(
+            () ->
+                tx.execute(
+                    s ->
+                        patients.upsert(input, Set.of(), "test", patients.lookup(a, "HOSP", both))))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("different patients");
+  }
+
+  @Test
+  void a_merged_record_s_identifiers_answer_the_survivor() {
+    String s = "LS-" + JsonApi.unique();
+    String m = "LM-" + JsonApi.unique();
+    long survivor = create(s, "HOSP");
+    long merged = create(m, "HOSP");
+    patients.merge(survivor, merged, "test", null);
+
+    PatientLookup lookup = patients.lookup(m, "HOSP", List.of(id("MR", m, "HOSP")));
+
+    assertThat(lookup.byMrn(m, "HOSP")).contains(survivor);
+    assertThat(lookup.byMrn(m, null)).contains(survivor);
+    assertThat(lookup.byIdentifier(null, m, null)).contains(survivor);
+    assertThat(lookup.primaryMrn(survivor)).isEqualTo(s);
+  }
+
+  @Test
+  void a_null_authority_matches_any_and_an_mrn_stored_without_one_is_found_under_any() {
+    String mrn = "LN-" + JsonApi.unique();
+    long noAuthority = create(mrn, null);
+    String twice = "LT-" + JsonApi.unique();
+    long underA = create(twice, "A");
+    long underB = create(twice, "B");
+
+    PatientLookup lookup =
+        patients.lookup(mrn, "HOSP", List.of(id("MR", mrn, "HOSP"), id("MR", twice, null)));
+
+    assertThat(lookup.byMrn(mrn, "HOSP")).contains(noAuthority);
+    assertThat(lookup.byMrn(mrn, null)).contains(noAuthority);
+    assertThat(lookup.byMrn(twice, "A")).contains(underA);
+    assertThat(lookup.byMrn(twice, "B")).contains(underB);
+    assertThatThrownBy(() -> lookup.byMrn(twice, null))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("the MRN names 2 patients");
+    assertThatThrownBy(() -> lookup.byIdentifier("MR", twice, null))
+        .isInstanceOf(ConflictException.class);
+    assertThat(lookup.byIdentifier("MR", "LX-" + JsonApi.unique(), null)).isEmpty();
+  }
+
+  @Test
+  void an_identifier_held_by_another_patient_is_refused_on_create() {
+    String mrn = "LH-" + JsonApi.unique();
+    long holder = create(mrn, "HOSP", id("PI", "pi-" + mrn, "HOSP"));
+    PatientInput other =
+        PatientInput.builder()
+            .mrn("LO-" + JsonApi.unique())
+            .identifier("PI", "pi-" + mrn, "ELSEWHERE", null)
+            .name("Other", null, "Person", null)
+            .build();
+    // a different authority is a different identifier: no conflict
+    assertThat(patients.create(other).id()).isNotEqualTo(holder);
+    PatientInput same =
+        PatientInput.builder()
+            .mrn("LO-" + JsonApi.unique())
+            .identifier("PI", "pi-" + mrn, "HOSP", null)
+            .name("Same", null, "Identifier", null)
+            .build();
+    assertThatThrownBy(() -> patients.create(same))
+        .isInstanceOf(ConflictException.class)
+        .hasMessage("identifiers: a PI identifier is already held by patient " + holder);
+  }
+}
