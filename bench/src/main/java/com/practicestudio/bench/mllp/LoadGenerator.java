@@ -63,12 +63,16 @@ public final class LoadGenerator {
   private volatile boolean stop;
   private volatile long measureFrom;
   private volatile long measureTo = Long.MAX_VALUE;
+  private final List<Connection> connections = new ArrayList<>();
 
   LoadGenerator(Config config) {
     this.config = config;
   }
 
-  /** One load run against a running server: {@code host port connections window seconds [rate]}. */
+  /**
+   * One load run against a running server: {@code host port connections window seconds [rate]};
+   * {@code -Dtimeline=true} adds the second-by-second worst latency.
+   */
   public static void main(String[] args) throws Exception {
     Config config =
         new Config(
@@ -81,11 +85,14 @@ public final class LoadGenerator {
             args.length > 5 ? Integer.parseInt(args[5]) : 0,
             Long.toString(System.nanoTime() % 1_000_000_000L, 36)
                 .toUpperCase(java.util.Locale.ROOT));
-    System.out.println(new LoadGenerator(config).run());
+    LoadGenerator generator = new LoadGenerator(config);
+    System.out.println(generator.run());
+    if (Boolean.getBoolean("timeline")) {
+      System.out.print(generator.timeline());
+    }
   }
 
   Result run() throws Exception {
-    List<Connection> connections = new ArrayList<>();
     for (int c = 0; c < config.connections(); c++) {
       connections.add(new Connection(c));
     }
@@ -139,6 +146,28 @@ public final class LoadGenerator {
     return sorted[Math.max(0, index)] / 1000.0;
   }
 
+  private static final int TIMELINE_SECONDS = 600;
+  private static final long SLOW_NANOS = 10_000_000;
+
+  /**
+   * Second by second of the measured window: the worst latency (ms) and how many ACKs took over 10
+   * ms — to see whether a high p99 is spread out or a few stalls.
+   */
+  String timeline() {
+    StringBuilder out = new StringBuilder("second  worst ms  ACKs > 10 ms\n");
+    int seconds = (int) Math.min(TIMELINE_SECONDS, config.measure().toSeconds());
+    for (int t = 0; t < seconds; t++) {
+      long worst = 0;
+      int slow = 0;
+      for (Connection c : connections) {
+        worst = Math.max(worst, c.worstPerSecond[t]);
+        slow += c.slowPerSecond[t];
+      }
+      out.append(String.format(java.util.Locale.ROOT, "%6d  %8.1f  %d%n", t, worst / 1e6, slow));
+    }
+    return out.toString();
+  }
+
   /** One connection: a writer and a reader thread. */
   private final class Connection {
     private static final int RING = 1 << 12;
@@ -147,6 +176,8 @@ public final class LoadGenerator {
     private final Semaphore window = new Semaphore(config.window());
     private final AtomicLongArray sentAt = new AtomicLongArray(RING);
     private final LongList latencies = new LongList();
+    private final long[] worstPerSecond = new long[TIMELINE_SECONDS];
+    private final int[] slowPerSecond = new int[TIMELINE_SECONDS];
     private Thread writer;
     private Thread reader;
     private volatile long sent;
@@ -271,6 +302,13 @@ public final class LoadGenerator {
         if (ok) {
           measured++;
           latencies.add(now - at);
+          int second = (int) ((now - measureFrom) / 1_000_000_000L);
+          if (second < TIMELINE_SECONDS) {
+            worstPerSecond[second] = Math.max(worstPerSecond[second], now - at);
+            if (now - at > SLOW_NANOS) {
+              slowPerSecond[second]++;
+            }
+          }
         } else {
           errors++;
           if (firstError == null) {
