@@ -132,6 +132,24 @@ class PatientRepository {
     return ids.stream().map(byId::get).filter(p -> p != null).toList();
   }
 
+  /**
+   * Locks the row for the rest of the transaction and answers its stored SSN, opened (nine digits;
+   * null when none); empty when there is no such patient. One round trip where an update needs
+   * both.
+   */
+  Optional<Optional<String>> lockWithSsn(long id) {
+    return jdbc.sql("SELECT ssn FROM patient WHERE id = ? FOR UPDATE")
+        .param(id)
+        .query(
+            (rs, n) -> {
+              byte[] sealed = rs.getBytes(1);
+              return sealed == null
+                  ? Optional.<String>empty()
+                  : Optional.of(crypto.openText(sealed, SSN_CONTEXT));
+            })
+        .optional();
+  }
+
   /** The stored SSN, opened (nine digits); empty when none. */
   Optional<String> ssn(long id) {
     return jdbc.sql("SELECT ssn FROM patient WHERE id = ? AND ssn IS NOT NULL")

@@ -220,8 +220,12 @@ public class PatientService {
       return insert(plan.data(), source);
     }
     apply(plan.id(), plan.current(), plan.currentSsn(), plan.data(), source);
-    return new UpsertResult(
-        patients.find(plan.id(), writePolicy()).orElseThrow(), false, plan.changes());
+    // unchanged (a repeated A08, a re-sent A04): the record read for the plan is the answer
+    Patient answer =
+        plan.changes().isEmpty() && writePolicy() == SsnPolicy.LAST4
+            ? plan.current()
+            : patients.find(plan.id(), writePolicy()).orElseThrow();
+    return new UpsertResult(answer, false, plan.changes());
   }
 
   /** What {@link #upsert} would do, without doing it (for dry runs and imports' review). */
@@ -283,11 +287,9 @@ public class PatientService {
       return new UpsertPlan(null, null, null, data, PatientDiff.created(data));
     }
     long id = match.survivorId();
-    if (lock) {
-      patients.lock(id);
-    }
+    String ssn =
+        lock ? patients.lockWithSsn(id).orElseThrow().orElse(null) : patients.ssn(id).orElse(null);
     Patient current = find(id).orElseThrow();
-    String ssn = patients.ssn(id).orElse(null);
     PatientInput given = input;
     if (match.viaMergedExternalId()) {
       given = PatientOverlay.without(given, "externalId");

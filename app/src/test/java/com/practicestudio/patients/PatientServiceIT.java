@@ -66,6 +66,9 @@ class PatientServiceIT {
     assertThat(again.created()).isFalse();
     assertThat(again.changes()).as("idempotent").isEmpty();
     assertThat(again.patient().version()).isEqualTo(1);
+    assertThat(again.patient())
+        .as("an unchanged upsert answers the stored record, as a fresh read gives it")
+        .isEqualTo(patients.find(first.patient().id()).orElseThrow());
 
     UpsertResult moved =
         patients.upsert(
