@@ -100,14 +100,22 @@ public final class PatientLookup {
     return List.copyOf(ids);
   }
 
+  /** Reads, in one query, who holds exactly these identifiers (for {@link #holder}). */
+  PatientLookup readExact(List<PatientIdentifier> identifiers) {
+    return read(identifiers.stream().map(PatientLookup::exactKey).toList());
+  }
+
   /** The patient (merged or not) holding exactly this identifier (a null authority: none). */
   Optional<Long> holder(PatientIdentifier identifier) {
-    String authority =
-        identifier.assigningAuthority() == null ? "" : identifier.assigningAuthority();
-    PatientIdentifier key =
-        new PatientIdentifier(identifier.type(), identifier.value(), authority, null);
+    PatientIdentifier key = exactKey(identifier);
     read(List.of(key));
     return rows.stream().filter(r -> matches(key, r)).map(IdentifierHolder::patientId).findFirst();
+  }
+
+  /** The key of exactly this identifier ({@code ""}: stored without authority). */
+  private static PatientIdentifier exactKey(PatientIdentifier i) {
+    String authority = i.assigningAuthority() == null ? "" : i.assigningAuthority();
+    return new PatientIdentifier(i.type(), i.value(), authority, null);
   }
 
   /** The keys {@link #byMrn} reads. */

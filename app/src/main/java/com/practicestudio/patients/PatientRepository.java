@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -132,30 +133,23 @@ class PatientRepository {
     return ids.stream().map(byId::get).filter(p -> p != null).toList();
   }
 
-  /**
-   * Locks the row for the rest of the transaction and answers its stored SSN, opened (nine digits;
-   * null when none); empty when there is no such patient. One round trip where an update needs
-   * both.
-   */
-  Optional<Optional<String>> lockWithSsn(long id) {
-    return jdbc.sql("SELECT ssn FROM patient WHERE id = ? FOR UPDATE")
-        .param(id)
-        .query(
-            (rs, n) -> {
-              byte[] sealed = rs.getBytes(1);
-              return sealed == null
-                  ? Optional.<String>empty()
-                  : Optional.of(crypto.openText(sealed, SSN_CONTEXT));
-            })
-        .optional();
-  }
-
   /** The stored SSN, opened (nine digits); empty when none. */
   Optional<String> ssn(long id) {
-    return jdbc.sql("SELECT ssn FROM patient WHERE id = ? AND ssn IS NOT NULL")
+    return ssn(id, false);
+  }
+
+  /**
+   * The stored SSN, opened (nine digits); empty when none. With {@code lock} the row is also locked
+   * for the rest of the transaction, whether it has an SSN or not: one round trip where an update
+   * needs both.
+   */
+  Optional<String> ssn(long id, boolean lock) {
+    return jdbc.sql("SELECT ssn FROM patient WHERE id = ?" + (lock ? " FOR UPDATE" : ""))
         .param(id)
-        .query((rs, n) -> crypto.openText(rs.getBytes(1), SSN_CONTEXT))
-        .optional();
+        .query((rs, n) -> Optional.ofNullable(rs.getBytes(1)))
+        .optional()
+        .flatMap(Function.identity())
+        .map(cipher -> crypto.openText(cipher, SSN_CONTEXT));
   }
 
   /** The patient holding this external id (merged or not). */

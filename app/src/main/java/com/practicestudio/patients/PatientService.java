@@ -287,8 +287,7 @@ public class PatientService {
       return new UpsertPlan(null, null, null, data, PatientDiff.created(data));
     }
     long id = match.survivorId();
-    String ssn =
-        lock ? patients.lockWithSsn(id).orElseThrow().orElse(null) : patients.ssn(id).orElse(null);
+    String ssn = patients.ssn(id, lock).orElse(null);
     Patient current = find(id).orElseThrow();
     PatientInput given = input;
     if (match.viaMergedExternalId()) {
@@ -325,7 +324,7 @@ public class PatientService {
     List<PatientIdentifier> own = self == null ? List.of() : self.identifiers();
     List<PatientIdentifier> others =
         data.identifiers().stream().filter(i -> own.stream().noneMatch(i::sameKey)).toList();
-    lookup.read(others.stream().map(PatientService::exactKey).toList());
+    lookup.readExact(others);
     for (PatientIdentifier i : others) {
       Optional<Long> holder = lookup.holder(i).filter(h -> !h.equals(selfId));
       if (holder.isPresent()) {
@@ -334,12 +333,6 @@ public class PatientService {
             field + ": a " + i.type() + " identifier is already held by patient " + holder.get());
       }
     }
-  }
-
-  /** The key of exactly this identifier ({@code ""}: stored without authority). */
-  private static PatientIdentifier exactKey(PatientIdentifier i) {
-    String authority = i.assigningAuthority() == null ? "" : i.assigningAuthority();
-    return new PatientIdentifier(i.type(), i.value(), authority, null);
   }
 
   private PatientLookup newLookup() {

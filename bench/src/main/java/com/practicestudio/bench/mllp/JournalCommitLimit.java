@@ -58,18 +58,13 @@ final class JournalCommitLimit {
       latencies.addAll(client.latencies);
       total += client.total;
     }
-    long[] sorted = latencies.sorted();
-    return new LoadGenerator.Result(
+    return LoadGenerator.Result.of(
         clients,
         1,
         0,
-        sorted.length,
+        latencies,
         errors.get(),
-        sorted.length / (measure.toNanos() / 1e9),
-        LoadGenerator.percentile(sorted, 50),
-        LoadGenerator.percentile(sorted, 99),
-        LoadGenerator.percentile(sorted, 99.9),
-        sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000.0,
+        measure,
         total,
         all.stream().map(c -> c.firstError).filter(e -> e != null).findFirst().orElse(null));
   }

@@ -49,7 +49,34 @@ public final class LoadGenerator {
       double p999Micros,
       double maxMicros,
       long total,
-      String firstError) {}
+      String firstError) {
+
+    /** The figures of a run from its measured latencies (nanoseconds, one per answered message). */
+    static Result of(
+        int connections,
+        int window,
+        int rate,
+        LongList latencies,
+        long errors,
+        Duration measure,
+        long total,
+        String firstError) {
+      long[] sorted = latencies.sorted();
+      return new Result(
+          connections,
+          window,
+          rate,
+          sorted.length,
+          errors,
+          sorted.length / (measure.toNanos() / 1e9),
+          percentile(sorted, 50),
+          percentile(sorted, 99),
+          percentile(sorted, 99.9),
+          sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000.0,
+          total,
+          firstError);
+    }
+  }
 
   private static final byte START = 0x0B;
   private static final byte END = 0x1C;
@@ -109,27 +136,19 @@ public final class LoadGenerator {
     for (Connection c : connections) {
       c.finish(deadline);
     }
-    long messages = 0;
     long errors = 0;
     LongList all = new LongList();
     for (Connection c : connections) {
-      messages += c.measured;
       errors += c.errors;
       all.addAll(c.latencies);
     }
-    long[] sorted = all.sorted();
-    double seconds = config.measure().toNanos() / 1e9;
-    return new Result(
+    return Result.of(
         config.connections(),
         config.window(),
         config.rate(),
-        messages,
+        all,
         errors,
-        messages / seconds,
-        percentile(sorted, 50),
-        percentile(sorted, 99),
-        percentile(sorted, 99.9),
-        sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000.0,
+        config.measure(),
         connections.stream().mapToLong(c -> c.total).sum(),
         connections.stream()
             .map(c -> c.firstError)
@@ -138,7 +157,7 @@ public final class LoadGenerator {
             .orElse(null));
   }
 
-  static double percentile(long[] sorted, double p) {
+  private static double percentile(long[] sorted, double p) {
     if (sorted.length == 0) {
       return 0;
     }
@@ -182,7 +201,6 @@ public final class LoadGenerator {
     private Thread reader;
     private volatile long sent;
     private volatile long acked;
-    long measured;
     long errors;
     long total;
     String firstError;
@@ -300,7 +318,6 @@ public final class LoadGenerator {
       }
       if (now >= measureFrom && now < measureTo) {
         if (ok) {
-          measured++;
           latencies.add(now - at);
           int second = (int) ((now - measureFrom) / 1_000_000_000L);
           if (second < TIMELINE_SECONDS) {
