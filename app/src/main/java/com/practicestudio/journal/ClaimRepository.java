@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -110,24 +111,77 @@ final class ClaimRepository {
    * nodes from reclaiming it while the handler runs.
    */
   boolean lock(Claim claim) {
-    return jdbc.sql("SELECT id FROM exchange" + FENCE + " FOR UPDATE")
-        .params(claim.id(), claim.seq(), claim.node())
-        .query(Long.class)
-        .optional()
-        .isPresent();
+    return !lockAll(List.of(claim)).isEmpty();
+  }
+
+  /**
+   * Inside one transaction for many claims: locks those this node still holds and answers their ids
+   * (see {@link #lock}).
+   */
+  Set<Long> lockAll(List<Claim> claims) {
+    return Set.copyOf(
+        jdbc.sql(
+                """
+                SELECT x.id FROM exchange x
+                JOIN unnest(?::bigint[], ?::int[]) AS c(id, seq) ON x.id = c.id
+                WHERE x.status = 'PROCESSING' AND x.claim_seq = c.seq AND x.claimed_by = ?
+                ORDER BY x.id
+                FOR UPDATE OF x
+                """)
+            .params(
+                claims.stream().map(Claim::id).toArray(Long[]::new),
+                claims.stream().map(Claim::seq).toArray(Integer[]::new),
+                node(claims))
+            .query(Long.class)
+            .list());
+  }
+
+  /** Throws when the current transaction can run no more statements (one of them failed). */
+  void checkTransactionUsable() {
+    jdbc.sql("SELECT 1").query(Integer.class).single();
+  }
+
+  /** A finished status for one claim of {@link #finishAll}. */
+  record Finish(Claim claim, ExchangeStatus status, String code, String text) {}
+
+  /**
+   * Ends many attempts of this node in finished statuses, in one statement; answers how many claims
+   * still held (the rest were lost).
+   */
+  int finishAll(List<Finish> ends, Instant now) {
+    return jdbc.sql(
+            """
+            UPDATE exchange x SET status = f.status, error_code = f.code, error_text = f.text,
+                claimed_by = NULL, lease_until = NULL, next_attempt_at = NULL,
+                completed_at = ?, updated_at = ?
+            FROM unnest(?::bigint[], ?::int[], ?::text[], ?::text[], ?::text[])
+                AS f(id, seq, status, code, text)
+            WHERE x.id = f.id AND x.status = 'PROCESSING' AND x.claim_seq = f.seq
+              AND x.claimed_by = ?
+            """)
+        .params(
+            ts(now),
+            ts(now),
+            ends.stream().map(f -> f.claim().id()).toArray(Long[]::new),
+            ends.stream().map(f -> f.claim().seq()).toArray(Integer[]::new),
+            ends.stream().map(f -> f.status().name()).toArray(String[]::new),
+            ends.stream().map(Finish::code).toArray(String[]::new),
+            ends.stream().map(Finish::text).toArray(String[]::new),
+            node(ends.stream().map(Finish::claim).toList()))
+        .update();
+  }
+
+  private static String node(List<Claim> claims) {
+    String node = claims.get(0).node();
+    if (claims.stream().anyMatch(c -> !c.node().equals(node))) {
+      throw new IllegalArgumentException("claims of more than one node");
+    }
+    return node;
   }
 
   /** Ends the attempt in a finished status; false when the claim was lost. */
   boolean finish(Claim claim, ExchangeStatus status, String code, String text, Instant now) {
-    return jdbc.sql(
-                "UPDATE exchange SET status = ?, error_code = ?, error_text = ?,"
-                    + " claimed_by = NULL, lease_until = NULL, next_attempt_at = NULL,"
-                    + " completed_at = ?, updated_at = ?"
-                    + FENCE)
-            .params(
-                status.name(), code, text, ts(now), ts(now), claim.id(), claim.seq(), claim.node())
-            .update()
-        == 1;
+    return finishAll(List.of(new Finish(claim, status, code, text)), now) == 1;
   }
 
   /** Sends the row back to wait until {@code next}; false when the claim was lost. */

@@ -2,8 +2,8 @@ package com.practicestudio.journal;
 
 import com.practicestudio.journal.ClaimRepository.Claim;
 import com.practicestudio.journal.ExchangeRepository.EventDetail;
+import com.practicestudio.journal.GroupTransaction.Routed;
 import com.practicestudio.security.crypto.Crypto;
-import com.practicestudio.security.crypto.CryptoException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +13,6 @@ import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,10 +26,10 @@ final class ExchangeApplier {
 
   static final String PAYLOAD_CONTEXT = "exchange_payload.body";
   private static final Logger log = LoggerFactory.getLogger(ExchangeApplier.class);
+  private static final int MOST_FAILURES_PER_GROUP = 2;
 
   private final ClaimRepository claims;
   private final ExchangeRepository exchanges;
-  private final Crypto crypto;
   private final HandlerRoutes routes;
   private final List<IgnoreRule> rules;
   private final JournalProperties settings;
@@ -38,6 +37,8 @@ final class ExchangeApplier {
   private final Clock clock;
   private final JournalMetrics metrics;
   private final DoubleSupplier random;
+  private final HandlerRunner runner;
+  private final GroupTransaction groups;
 
   ExchangeApplier(
       JournalStore store,
@@ -51,13 +52,14 @@ final class ExchangeApplier {
     this.claims = store.claims();
     this.exchanges = store.exchanges();
     this.tx = store.tx();
-    this.crypto = crypto;
     this.routes = routes;
     this.rules = List.copyOf(rules);
     this.settings = settings;
     this.clock = clock;
     this.metrics = metrics;
     this.random = random;
+    this.runner = new HandlerRunner(exchanges, crypto);
+    this.groups = new GroupTransaction(store, runner, clock);
   }
 
   /** Applies or delivers one claimed row; never throws for the row's own trouble. */
@@ -77,6 +79,57 @@ final class ExchangeApplier {
           e.attempts(),
           ex.getClass().getSimpleName());
     }
+  }
+
+  /**
+   * Applies or delivers many claimed rows; never throws for the rows' own trouble. Inbound rows
+   * that need nothing but their handler are applied together ({@link GroupTransaction}). A row
+   * whose handler does not apply rolls its group back: its outcome is written on its own and the
+   * rest go again as a group, up to {@value #MOST_FAILURES_PER_GROUP} times; after that, or when no
+   * row can be blamed, every remaining row goes through {@link #apply} on its own. So a bad row
+   * costs its neighbours a second run, never their outcome. Every other row (outbound, reclaimed,
+   * ignored, unrouted) goes through {@link #apply}.
+   */
+  void applyAll(List<Claim> group) {
+    List<Routed> together = new ArrayList<>();
+    for (Claim claim : group) {
+      Optional<ExchangeHandler> handler = plainInbound(claim);
+      if (handler.isPresent()) {
+        together.add(new Routed(claim, handler.get()));
+      } else {
+        apply(claim);
+      }
+    }
+    int failures = 0;
+    while (together.size() > 1) {
+      GroupTransaction.Result result = groups.apply(together);
+      if (result.applied()) {
+        for (int i = 0; i < together.size(); i++) {
+          metrics.attempt(
+              together.get(i).claim().exchange(), result.kinds().get(i), result.nanos()[i]);
+        }
+        return;
+      }
+      if (result.stoppedAt() < 0 || ++failures > MOST_FAILURES_PER_GROUP) {
+        break;
+      }
+      Claim failed = together.remove(result.stoppedAt()).claim();
+      long nanos = result.nanos()[result.stoppedAt()];
+      String kind = end(failed, result.outcome(), nanos / 1_000_000);
+      if (kind != null) {
+        metrics.attempt(failed.exchange(), kind, nanos);
+      }
+    }
+    together.forEach(row -> apply(row.claim()));
+  }
+
+  /** The handler of an inbound row that nothing else decides (not reclaimed, ignored, unrouted). */
+  private Optional<ExchangeHandler> plainInbound(Claim claim) {
+    Exchange e = claim.exchange();
+    if (e.direction() != Direction.INBOUND || claim.reclaimed() || ignoreReason(e).isPresent()) {
+      return Optional.empty();
+    }
+    return routes.find(e);
   }
 
   /** The kind of event written, or null when the claim was lost to another node. */
@@ -148,7 +201,7 @@ final class ExchangeApplier {
             if (!claims.lock(claim)) {
               return new Applied(null, null);
             }
-            Outcome outcome = run(handler, claim.exchange(), attempt);
+            Outcome outcome = runner.run(handler, claim.exchange(), attempt);
             if (outcome instanceof Outcome.Done || outcome instanceof Outcome.Ignored) {
               String kind = write(claim, outcome, millisSince(started));
               if (kind != null) {
@@ -172,7 +225,7 @@ final class ExchangeApplier {
   private String deliver(Claim claim, ExchangeHandler handler) {
     long started = System.nanoTime();
     Attempt attempt = new Attempt(false, claim.exchange().attempts(), clock.instant());
-    Outcome outcome = run(handler, claim.exchange(), attempt);
+    Outcome outcome = runner.run(handler, claim.exchange(), attempt);
     String kind = end(claim, outcome, millisSince(started));
     if (kind == null) {
       log.warn("Exchange {}: delivered, but the claim was lost to another node", claim.id());
@@ -195,45 +248,13 @@ final class ExchangeApplier {
         tx.execute(
             status -> {
               status.setRollbackOnly();
-              return run(handler.get(), e, attempt);
+              return runner.run(handler.get(), e, attempt);
             });
     return report(e, outcome, attempt.changes);
   }
 
-  private Outcome run(ExchangeHandler handler, Exchange e, Attempt attempt) {
-    Payload payload;
-    try {
-      payload = payload(e);
-    } catch (CryptoException ex) {
-      return failed(JournalError.PAYLOAD_UNREADABLE);
-    }
-    try {
-      Outcome outcome =
-          e.direction() == Direction.INBOUND
-              ? Applying.inbound(e, () -> handler.apply(e, payload, attempt))
-              : handler.apply(e, payload, attempt);
-      return outcome != null
-          ? outcome
-          : Outcome.failed(
-              JournalError.HANDLER_EXCEPTION.code(), "the handler returned no outcome");
-    } catch (ExchangeFailure f) {
-      return f.toOutcome();
-    } catch (DuplicateKeyException ex) {
-      return Outcome.retry(JournalError.DUPLICATE_KEY.code(), JournalError.DUPLICATE_KEY.text());
-    } catch (Exception ex) {
-      // class and place only: exception messages may quote the message (PHI)
-      StackTraceElement at = ex.getStackTrace().length > 0 ? ex.getStackTrace()[0] : null;
-      log.warn("Exchange {}: handler threw {} at {}", e.id(), ex.getClass().getName(), at);
-      return Outcome.retry(
-          JournalError.HANDLER_EXCEPTION.code(),
-          "the handler threw " + ex.getClass().getSimpleName());
-    }
-  }
-
   Payload payload(Exchange e) {
-    byte[] cipher = exchanges.sealedPayload(e.id()).orElse(null);
-    byte[] plain = cipher == null ? new byte[0] : crypto.open(cipher, PAYLOAD_CONTEXT);
-    return new Payload(plain, e.contentType());
+    return runner.payload(e);
   }
 
   /** Writes how the attempt ended in its own transaction; null when the claim was lost. */
@@ -272,33 +293,6 @@ final class ExchangeApplier {
     return end.kind();
   }
 
-  /** The status, event kind, code and text an outcome leads to under a retry policy. */
-  record Ending(ExchangeStatus status, String kind, String code, String text) {
-
-    static Ending of(Exchange e, Outcome outcome, boolean retriesLeft) {
-      if (outcome instanceof Outcome.Done) {
-        ExchangeStatus done = e.direction().done();
-        return new Ending(done, done.name(), null, null);
-      }
-      if (outcome instanceof Outcome.Ignored i) {
-        return new Ending(ExchangeStatus.IGNORED, "IGNORED", null, i.reason());
-      }
-      if (outcome instanceof Outcome.Retry r && retriesLeft) {
-        return new Ending(e.direction().waiting(), "RETRY", r.code(), r.text());
-      }
-      if (outcome instanceof Outcome.Retry r) {
-        return new Ending(ExchangeStatus.FAILED, "FAILED", r.code(), r.text());
-      }
-      Outcome.Failed f = (Outcome.Failed) outcome;
-      return new Ending(ExchangeStatus.FAILED, "FAILED", f.code(), f.text());
-    }
-
-    /** What a dry run reports: the status, or RETRY. */
-    String reported() {
-      return status.waiting() ? "RETRY" : status.name();
-    }
-  }
-
   private Optional<String> ignoreReason(Exchange e) {
     for (IgnoreRule rule : rules) {
       Optional<String> reason = rule.ignoreReason(e);
@@ -321,39 +315,5 @@ final class ExchangeApplier {
 
   private static long millisSince(long nanos) {
     return (System.nanoTime() - nanos) / 1_000_000;
-  }
-
-  /** The context one attempt's handler sees. */
-  static final class Attempt implements ApplyContext {
-    private final boolean dryRun;
-    private final int number;
-    private final Instant now;
-    final List<Change> changes = new ArrayList<>();
-
-    Attempt(boolean dryRun, int number, Instant now) {
-      this.dryRun = dryRun;
-      this.number = number;
-      this.now = now;
-    }
-
-    @Override
-    public boolean dryRun() {
-      return dryRun;
-    }
-
-    @Override
-    public int attempt() {
-      return number;
-    }
-
-    @Override
-    public Instant now() {
-      return now;
-    }
-
-    @Override
-    public void report(Change change) {
-      changes.add(change);
-    }
   }
 }

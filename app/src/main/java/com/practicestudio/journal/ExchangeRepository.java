@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -127,6 +130,18 @@ final class ExchangeRepository {
         .optional();
   }
 
+  /** The sealed payloads of these rows, by row id (rows without one are absent). */
+  Map<Long, byte[]> sealedPayloads(Collection<Long> ids) {
+    Map<Long, byte[]> bodies = new HashMap<>();
+    jdbc.sql("SELECT exchange_id, body FROM exchange_payload WHERE exchange_id = ANY(?)")
+        .param(ids.toArray(Long[]::new))
+        .query(
+            rs -> {
+              bodies.put(rs.getLong(1), rs.getBytes(2));
+            });
+    return bodies;
+  }
+
   /** Newest first, keyset-paged by id. */
   Page<Exchange> search(ExchangeQuery query, int limit, String cursor) {
     List<Object> params = new ArrayList<>();
@@ -175,23 +190,34 @@ final class ExchangeRepository {
   }
 
   void event(long exchangeId, Instant at, String kind, int attempt, EventDetail detail) {
+    events(List.of(new NewEvent(exchangeId, kind, attempt, detail)), at);
+  }
+
+  /** One event of {@link #events}. */
+  record NewEvent(long exchangeId, String kind, int attempt, EventDetail detail) {}
+
+  /** Writes many events at one time, in one statement. */
+  void events(List<NewEvent> events, Instant at) {
     jdbc.sql(
             """
             INSERT INTO exchange_event (exchange_id, at, kind, attempt, node, actor, error_code,
                 error_text, millis, note)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            SELECT e.id, ?, e.kind, e.attempt, e.node, e.actor, e.code, e.text, e.millis, e.note
+            FROM unnest(?::bigint[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[],
+                ?::text[], ?::int[], ?::text[])
+                AS e(id, kind, attempt, node, actor, code, text, millis, note)
             """)
         .params(
-            exchangeId,
             ts(at),
-            kind,
-            attempt,
-            detail.node(),
-            detail.actor(),
-            detail.errorCode(),
-            detail.errorText(),
-            detail.millis(),
-            detail.note())
+            events.stream().map(NewEvent::exchangeId).toArray(Long[]::new),
+            events.stream().map(NewEvent::kind).toArray(String[]::new),
+            events.stream().map(NewEvent::attempt).toArray(Integer[]::new),
+            events.stream().map(e -> e.detail().node()).toArray(String[]::new),
+            events.stream().map(e -> e.detail().actor()).toArray(String[]::new),
+            events.stream().map(e -> e.detail().errorCode()).toArray(String[]::new),
+            events.stream().map(e -> e.detail().errorText()).toArray(String[]::new),
+            events.stream().map(e -> e.detail().millis()).toArray(Integer[]::new),
+            events.stream().map(e -> e.detail().note()).toArray(String[]::new))
         .update();
   }
 

@@ -45,6 +45,8 @@ public record JournalProperties(
    * @param lease how long a claim holds without a heartbeat; a crashed node's rows are reclaimed
    *     after it. Running rows are kept alive by a heartbeat every third of it.
    * @param claimBatch most rows one claim query takes
+   * @param applyBatch most inbound rows one worker applies in one transaction (a long backlog is
+   *     applied in groups of this size; 1 applies every row in its own transaction)
    * @param listenNotify wake on PostgreSQL NOTIFY from other nodes (holds one connection)
    */
   public record Workers(
@@ -52,12 +54,14 @@ public record JournalProperties(
       @DefaultValue("4") int size,
       @DefaultValue("1s") Duration pollInterval,
       @DefaultValue("5m") Duration lease,
-      @DefaultValue("32") int claimBatch,
+      @DefaultValue("64") int claimBatch,
+      @DefaultValue("16") int applyBatch,
       @DefaultValue("true") boolean listenNotify) {
 
     public Workers {
-      if (size < 1 || claimBatch < 1) {
-        throw new IllegalArgumentException("workers.size and workers.claim-batch must be >= 1");
+      if (size < 1 || claimBatch < 1 || applyBatch < 1) {
+        throw new IllegalArgumentException(
+            "workers.size, workers.claim-batch and workers.apply-batch must be >= 1");
       }
       if (pollInterval.isNegative() || pollInterval.isZero() || lease.toMillis() < 3) {
         throw new IllegalArgumentException("workers.poll-interval and workers.lease must be > 0");

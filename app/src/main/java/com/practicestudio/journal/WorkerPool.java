@@ -4,6 +4,7 @@ import com.practicestudio.journal.ClaimRepository.Claim;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -138,7 +139,8 @@ final class WorkerPool implements SmartLifecycle {
       if (claimed.isEmpty()) {
         return done;
       }
-      claimed.forEach(applier::apply);
+      int groups = (claimed.size() + settings.applyBatch() - 1) / settings.applyBatch();
+      spread(claimed, groups).forEach(applier::applyAll);
       done += claimed.size();
     }
   }
@@ -158,33 +160,56 @@ final class WorkerPool implements SmartLifecycle {
     }
   }
 
-  /** Answers true when all it asked for came back and workers are free: look again at once. */
+  /**
+   * Claims up to a group of rows for each free worker and hands the groups out. Answers true when
+   * all it asked for came back and workers are still free: look again at once.
+   */
   private boolean claimAndRun() {
     int free = slots.availablePermits();
     if (free == 0) {
       return false;
     }
-    int wanted = Math.min(free, settings.claimBatch());
+    int wanted = Math.min(free * settings.applyBatch(), settings.claimBatch());
     Instant now = clock.instant();
     List<Claim> claimed = claims.claim(node, wanted, now, now.plus(settings.lease()));
-    for (Claim claim : claimed) {
+    for (List<Claim> group : spread(claimed, free)) {
       slots.acquireUninterruptibly();
-      running.add(claim.id());
-      workers.execute(() -> run(claim));
+      group.forEach(claim -> running.add(claim.id()));
+      workers.execute(() -> run(group));
     }
     return claimed.size() == wanted && slots.availablePermits() > 0;
   }
 
-  private void run(Claim claim) {
+  /**
+   * Deals rows out into at most {@code groups} groups, round robin: a short backlog runs one row
+   * per worker (lowest latency), a long one in groups (fewest transactions).
+   */
+  static <T> List<List<T>> spread(List<T> rows, int groups) {
+    int n = Math.min(groups, rows.size());
+    List<List<T>> spread = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      spread.add(new ArrayList<>());
+    }
+    for (int i = 0; i < rows.size(); i++) {
+      spread.get(i % n).add(rows.get(i));
+    }
+    return spread;
+  }
+
+  private void run(List<Claim> group) {
     try {
-      applier.apply(claim);
+      applier.applyAll(group);
     } catch (RuntimeException e) {
-      // a bug, not the row's trouble: the row stays PROCESSING until its lease runs out
+      // a bug, not the rows' trouble: unfinished rows stay PROCESSING until their leases run out
       // class and place only, as for handlers: messages could quote the payload
       StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
-      log.error("Exchange {}: worker failed with {} at {}", claim.id(), e.getClass().getName(), at);
+      log.error(
+          "Exchanges {}: worker failed with {} at {}",
+          group.stream().map(Claim::id).toList(),
+          e.getClass().getName(),
+          at);
     } finally {
-      running.remove(claim.id());
+      group.forEach(claim -> running.remove(claim.id()));
       slots.release();
       wake();
     }

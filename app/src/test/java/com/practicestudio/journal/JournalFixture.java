@@ -64,7 +64,7 @@ final class JournalFixture implements AutoCloseable {
     return new JournalProperties(
         "",
         new JournalProperties.Workers(
-            true, 4, Duration.ofMillis(50), Duration.ofMinutes(5), 32, false),
+            true, 4, Duration.ofMillis(50), Duration.ofMinutes(5), 32, 8, false),
         new JournalProperties.Writer(2, 256, 8192),
         retry,
         Map.of(),
@@ -117,7 +117,7 @@ final class JournalFixture implements AutoCloseable {
         new WorkerPool(
             node,
             new JournalProperties.Workers(
-                true, size, w.pollInterval(), w.lease(), w.claimBatch(), false),
+                true, size, w.pollInterval(), w.lease(), w.claimBatch(), w.applyBatch(), false),
             store.claims(),
             applier(),
             clock);

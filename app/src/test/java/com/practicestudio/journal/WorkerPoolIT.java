@@ -103,7 +103,7 @@ class WorkerPoolIT {
           new JournalProperties(
               "",
               new JournalProperties.Workers(
-                  true, 2, Duration.ofMinutes(10), Duration.ofMinutes(5), 8, false),
+                  true, 2, Duration.ofMinutes(10), Duration.ofMinutes(5), 8, 4, false),
               node.settings().writer(),
               node.settings().retry(),
               Map.of(),

@@ -237,6 +237,12 @@ final class ServerUnderTest implements AutoCloseable {
     if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor();
     }
+    if (dataDir != null) {
+      // a run leaves gigabytes of journal behind; the log stays for a look afterwards
+      try (var files = Files.walk(dataDir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
   }
 
   private static String java() {
