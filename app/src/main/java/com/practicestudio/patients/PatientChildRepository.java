@@ -3,6 +3,7 @@ package com.practicestudio.patients;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,6 +11,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -184,15 +186,25 @@ class PatientChildRepository {
     if (keys.isEmpty()) {
       return List.of();
     }
-    String[] types = keys.stream().map(PatientIdentifier::type).toArray(String[]::new);
-    String[] values = keys.stream().map(PatientIdentifier::value).toArray(String[]::new);
-    String[] authorities =
-        keys.stream().map(PatientIdentifier::assigningAuthority).toArray(String[]::new);
+    // One VALUES row per key rather than arrays: PostgreSQL estimates a VALUES list exactly, so
+    // after five runs it keeps one generic plan per list length instead of planning each call
+    // again (which cost more than running the query). The survivor is a subquery by primary key
+    // so that no generic plan made while the tables were small can join them by a full scan.
+    // Typed even when null, so that the driver binds the same types every time and keeps its
+    // prepared statement.
+    List<Object> params = new ArrayList<>(keys.size() * 3);
+    for (PatientIdentifier key : keys) {
+      params.add(new SqlParameterValue(Types.VARCHAR, key.type()));
+      params.add(new SqlParameterValue(Types.VARCHAR, key.value()));
+      params.add(new SqlParameterValue(Types.VARCHAR, key.assigningAuthority()));
+    }
+    String values = String.join(", ", Collections.nCopies(keys.size(), "(?, ?, ?)"));
     return jdbc.sql(
             """
             SELECT DISTINCT h.type, h.value, h.assigning_authority, h.patient_id,
-                   coalesce(p.merged_into_id, p.id) AS survivor_id
-              FROM unnest(?::text[], ?::text[], ?::text[]) AS k(type, value, authority)
+                   (SELECT coalesce(p.merged_into_id, p.id) FROM patient p WHERE p.id = h.patient_id)
+                       AS survivor_id
+              FROM (VALUES %s) AS k(type, value, authority)
              CROSS JOIN LATERAL (
                    SELECT i.type, i.value, i.assigning_authority, i.patient_id
                      FROM patient_identifier i
@@ -206,9 +218,9 @@ class PatientChildRepository {
                       AND (k.type IS NULL OR i.type = k.type)
                       AND (k.authority IS NULL OR i.assigning_authority = k.authority)
                    OFFSET 0) h
-              JOIN patient p ON p.id = h.patient_id
-            """)
-        .params(types, values, authorities)
+            """
+                .formatted(values))
+        .params(params)
         .query(
             (rs, n) ->
                 new IdentifierHolder(

@@ -221,10 +221,14 @@ public class PatientService {
     }
     apply(plan.id(), plan.current(), plan.currentSsn(), plan.data(), source);
     // unchanged (a repeated A08, a re-sent A04): the record read for the plan is the answer
-    Patient answer =
-        plan.changes().isEmpty() && writePolicy() == SsnPolicy.LAST4
-            ? plan.current()
-            : patients.find(plan.id(), writePolicy()).orElseThrow();
+    Patient answer;
+    if (!plan.changes().isEmpty()) {
+      answer = patients.find(plan.id(), writePolicy()).orElseThrow();
+    } else if (writePolicy() == SsnPolicy.LAST4) {
+      answer = plan.current();
+    } else {
+      answer = plan.current().withoutSsn();
+    }
     return new UpsertResult(answer, false, plan.changes());
   }
 

@@ -52,7 +52,8 @@ class PatientServiceIT {
         .dateOfBirth("1978-10-12")
         .gender("M")
         .address(new Address("1 Heart of Gold ave", null, "Fort Wayne", "IN", "46804", null))
-        .phones("(260)555-1234", null, null, null);
+        .phones("(260)555-1234", null, null, null)
+        .ssn("123-45-6789");
   }
 
   @Test
@@ -68,7 +69,13 @@ class PatientServiceIT {
     assertThat(again.patient().version()).isEqualTo(1);
     assertThat(again.patient())
         .as("an unchanged upsert answers the stored record, as a fresh read gives it")
-        .isEqualTo(patients.find(first.patient().id()).orElseThrow());
+        .isEqualTo(patients.find(first.patient().id()).orElseThrow().withoutSsn());
+    assertThat(patients.find(first.patient().id()).orElseThrow().ssnLast4())
+        .as("stored")
+        .isEqualTo("6789");
+    assertThat(again.patient().ssnLast4())
+        .as("not to a caller without PHI_READ (this test has none)")
+        .isNull();
 
     UpsertResult moved =
         patients.upsert(
