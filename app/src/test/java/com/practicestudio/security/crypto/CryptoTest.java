@@ -44,6 +44,21 @@ class CryptoTest {
   }
 
   @Test
+  void a_failed_open_leaves_the_threads_cipher_fit_for_the_next_value() {
+    Crypto crypto = new Crypto(KeyRing.of(List.of(KeyRing.newKey())));
+    byte[] good = crypto.sealText("first", "exchange_payload.body");
+    byte[] bad = crypto.sealText("second", "exchange_payload.body");
+    bad[bad.length - 1] ^= 1;
+
+    assertThatThrownBy(() -> crypto.open(bad, "exchange_payload.body"))
+        .isInstanceOf(CryptoException.class);
+    assertThat(crypto.openText(good, "exchange_payload.body")).isEqualTo("first");
+    byte[] again = crypto.sealText("first", "exchange_payload.body");
+    assertThat(again).as("a fresh nonce every time").isNotEqualTo(good);
+    assertThat(crypto.openText(again, "exchange_payload.body")).isEqualTo("first");
+  }
+
+  @Test
   void old_values_open_after_a_new_key_is_added_and_new_values_use_the_new_key() {
     byte[] oldKey = KeyRing.newKey();
     byte[] newKey = KeyRing.newKey();
