@@ -1,6 +1,7 @@
 package com.practicestudio.hl7.inbound;
 
 import com.practicestudio.codemaps.CodeMapKind;
+import com.practicestudio.db.TransactionMemo;
 import com.practicestudio.directory.Location;
 import com.practicestudio.directory.LocationInput;
 import com.practicestudio.directory.LocationService;
@@ -40,13 +41,15 @@ class LocationResolver {
                         ? Optional.empty()
                         : in.codes().translate(CodeMapKind.LOCATION, null, pl.pointOfCare()))
             .flatMap(ProviderResolver::id)
-            .filter(locations::exists);
+            .filter(id -> TransactionMemo.find(new Exists(id), () -> exists(id)).isPresent());
     if (mapped.isPresent()) {
       return mapped;
     }
-    Optional<Location> known = locations.findByExternalId(key);
+    Optional<Long> known =
+        TransactionMemo.find(
+            new ByExternalId(key), () -> locations.findByExternalId(key).map(Location::id));
     if (known.isPresent()) {
-      return Optional.of(known.get().id());
+      return known;
     }
     ZoneId zone = in.times().facilityZone();
     Location created =
@@ -61,6 +64,16 @@ class LocationResolver {
                 null,
                 null));
     in.created("location", created.id(), List.of("externalId", "name", "timeZone"));
+    TransactionMemo.remember(new ByExternalId(key), created.id());
     return Optional.of(created.id());
   }
+
+  private Optional<Long> exists(long id) {
+    return locations.exists(id) ? Optional.of(id) : Optional.empty();
+  }
+
+  /** Memo keys: the rows of a group of messages name the same few locations. */
+  private record Exists(long id) {}
+
+  private record ByExternalId(String key) {}
 }

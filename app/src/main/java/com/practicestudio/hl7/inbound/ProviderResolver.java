@@ -1,6 +1,7 @@
 package com.practicestudio.hl7.inbound;
 
 import com.practicestudio.codemaps.CodeMapKind;
+import com.practicestudio.db.TransactionMemo;
 import com.practicestudio.directory.Npi;
 import com.practicestudio.directory.Provider;
 import com.practicestudio.directory.ProviderInput;
@@ -51,6 +52,10 @@ class ProviderResolver {
       fields.add("npi");
     }
     in.created("provider", created.id(), fields);
+    TransactionMemo.remember(new ByExternalId(xcn.id()), created.id());
+    if (npi != null) {
+      TransactionMemo.remember(new ByNpi(npi), created.id());
+    }
     return Optional.of(created.id());
   }
 
@@ -63,16 +68,31 @@ class ProviderResolver {
         in.codes()
             .translate(CodeMapKind.PROVIDER, null, xcn.id())
             .flatMap(ProviderResolver::id)
-            .filter(providers::exists);
+            .filter(id -> TransactionMemo.find(new Exists(id), () -> exists(id)).isPresent());
     if (mapped.isPresent()) {
       return mapped;
     }
-    Optional<Provider> byExternalId = providers.findByExternalId(xcn.id());
-    if (byExternalId.isPresent()) {
-      return Optional.of(byExternalId.get().id());
+    Optional<Long> byExternalId =
+        TransactionMemo.find(
+            new ByExternalId(xcn.id()),
+            () -> providers.findByExternalId(xcn.id()).map(Provider::id));
+    if (byExternalId.isPresent() || !isNpi(xcn)) {
+      return byExternalId;
     }
-    return isNpi(xcn) ? providers.findByNpi(xcn.id()).map(Provider::id) : Optional.empty();
+    return TransactionMemo.find(
+        new ByNpi(xcn.id()), () -> providers.findByNpi(xcn.id()).map(Provider::id));
   }
+
+  private Optional<Long> exists(long id) {
+    return providers.exists(id) ? Optional.of(id) : Optional.empty();
+  }
+
+  /** Memo keys: the rows of a group of messages name the same few providers. */
+  private record Exists(long id) {}
+
+  private record ByExternalId(String id) {}
+
+  private record ByNpi(String npi) {}
 
   private static boolean isNpi(Xcn xcn) {
     return "NPI".equalsIgnoreCase(xcn.idType()) && Npi.isValid(xcn.id());

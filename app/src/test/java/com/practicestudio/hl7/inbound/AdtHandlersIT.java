@@ -26,9 +26,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * ADT handlers through the real journal and workers on the real database: register, update field by
@@ -45,6 +47,7 @@ class AdtHandlersIT {
   @Autowired AppointmentService appointments;
   @Autowired LocationService locations;
   @Autowired CodeMaps codeMaps;
+  @Autowired TransactionTemplate tx;
 
   private InboundJournal hl7;
   private String mrn;
@@ -317,6 +320,48 @@ class AdtHandlersIT {
     assertThat(hl7.finished(wrongType).errorText()).isEqualTo("MSH-9.1 is not ADT");
     assertThat(badAdmit.status()).isEqualTo(ExchangeStatus.FAILED);
     assertThat(patients.findByMrn(mrn, "HOSP")).as("nothing half-written").isEmpty();
+  }
+
+  @Test
+  void messages_applied_together_create_a_new_location_and_attending_once() {
+    String ward = "W" + unique();
+    String doctor = "D" + unique();
+    List<String> fins = IntStream.range(0, 8).mapToObj(i -> "F" + unique()).toList();
+    // recorded in one transaction: the workers claim them at once and apply them in groups
+    List<Long> ids =
+        tx.execute(
+            s ->
+                fins.stream()
+                    .map(f -> hl7.record(a04(mrn + f, f, ward, doctor), "ADT^A04"))
+                    .toList());
+
+    assertThat(ids)
+        .extracting(id -> hl7.finished(id).status())
+        .containsOnly(ExchangeStatus.APPLIED);
+    List<Encounter> visits =
+        fins.stream().map(f -> encounters.findByFin("FIN", f).orElseThrow()).toList();
+    assertThat(visits)
+        .extracting(Encounter::locationId)
+        .doesNotContainNull()
+        .containsOnly(visits.get(0).locationId());
+    assertThat(visits)
+        .extracting(Encounter::attendingProviderId)
+        .doesNotContainNull()
+        .containsOnly(visits.get(0).attendingProviderId());
+    assertThat(locations.findByExternalId("HOSP/" + ward + "/101")).isPresent();
+  }
+
+  /** An A04 whose PV1 names a location (PV1-3) and an attending doctor (PV1-7). */
+  private static String a04(String mrn, String fin, String ward, String doctor) {
+    return a04(mrn, fin)
+        .replace(
+            "PV1|1|O" + "|".repeat(17),
+            "PV1|1|O|"
+                + ward
+                + "^101^^HOSP||||"
+                + doctor
+                + "^WELBY^MARCUS^^^DR^MD"
+                + "|".repeat(12));
   }
 
   private static String a04(String mrn, String fin) {
