@@ -7,7 +7,10 @@ package com.practicestudio.journal;
  * <p><b>Inbound</b> handlers run inside the transaction that also records the row's new status:
  * their local writes (through Spring's {@code JdbcClient}) commit together with {@code APPLIED}, or
  * roll back together, so local effects happen exactly once. Apply by business identifiers (upsert
- * by MRN, FIN, Cerner id) so that a requeued row is harmless.
+ * by MRN, FIN, Cerner id) so that a requeued row is harmless. The transaction may hold a group of
+ * rows of other keys, and when one of them does not apply the group is rolled back and run again: a
+ * handler may run more than once for one attempt, with only the last run's writes kept, so it does
+ * nothing outside the transaction that a second run would repeat.
  *
  * <p><b>Outbound</b> handlers run outside any transaction (they call a remote system); the status
  * is written after they return. A crash after the remote call and before that write delivers the

@@ -24,15 +24,27 @@
  *
  * <h2>The claim query</h2>
  *
- * One dispatcher per node claims up to as many rows as it has free workers, in one statement:
- * waiting rows that are due ({@code next_attempt_at <= now}), in id order, for which no row with
- * the same direction and correlation key is ahead of it still waiting, nor any row of that key is
- * PROCESSING; {@code FOR UPDATE SKIP LOCKED} so that nodes never wait for each other or take the
- * same row; the same statement sets PROCESSING, {@code claimed_by}, {@code lease_until}, bumps
+ * One dispatcher per node claims up to {@code apply-batch} rows for each free worker, in one
+ * statement: waiting rows that are due ({@code next_attempt_at <= now}), in id order, for which no
+ * row with the same direction and correlation key is ahead of it still waiting, nor any row of that
+ * key is PROCESSING; {@code FOR UPDATE SKIP LOCKED} so that nodes never wait for each other or take
+ * the same row; the same statement sets PROCESSING, {@code claimed_by}, {@code lease_until}, bumps
  * {@code attempts} and {@code claim_seq}, and commits. Rows whose lease ran out are reclaimed first
  * by a second small query. An idle dispatcher sleeps for the poll interval unless woken: by a row
  * recorded on this node (after commit), by a NOTIFY from another node, or by a worker finishing
  * (which may unblock the next row of its key).
+ *
+ * <h2>Groups</h2>
+ *
+ * The claimed rows are dealt out round robin, one group per free worker: a short backlog runs one
+ * row per worker, a long one in groups. A worker applies the inbound rows of its group in one
+ * transaction ({@code GroupTransaction}): one lock, one payload read, one status update, one event
+ * insert and one commit for all of them. A claim never takes two rows of one key, so the rows of a
+ * group are as independent as rows on parallel workers. All or nothing: when a row's handler does
+ * not apply, the group rolls back, that row's outcome is written on its own (its attempt counted
+ * once) and the others are applied again as a group; when no row can be blamed (a failed statement
+ * aborts the whole transaction) every row is applied again in a transaction of its own. Outbound,
+ * reclaimed, ignored and unrouted rows always go one by one.
  *
  * <h2>Ordering guarantee</h2>
  *
@@ -46,14 +58,14 @@
  *
  * <h2>Crash recovery</h2>
  *
- * A claim is a lease. An inbound row applies in one transaction with its status change, holding the
- * row's lock, so its local effects commit exactly once; a crash rolls them back and the lease lets
- * another worker reclaim the row ({@code LEASE_EXPIRED} event, attempt counted; past the policy's
- * attempts it is FAILED). An outbound row is delivered outside any transaction and its status
- * written after; a crash in between delivers it again, so outbound handlers are idempotent. While
- * rows run, the dispatcher renews their leases every third of the lease. Every write after the
- * claim is fenced by {@code (id, claim_seq, claimed_by)}: a worker that lost its claim changes
- * nothing.
+ * A claim is a lease. An inbound row applies in one transaction with its status change (its
+ * group's), holding the row's lock, so its local effects commit exactly once; a crash rolls them
+ * back and the lease lets another worker reclaim the row ({@code LEASE_EXPIRED} event, attempt
+ * counted; past the policy's attempts it is FAILED). An outbound row is delivered outside any
+ * transaction and its status written after; a crash in between delivers it again, so outbound
+ * handlers are idempotent. While rows run, the dispatcher renews their leases every third of the
+ * lease. Every write after the claim is fenced by {@code (id, claim_seq, claimed_by)}: a worker
+ * that lost its claim changes nothing.
  *
  * <h2>Failures and retries</h2>
  *
