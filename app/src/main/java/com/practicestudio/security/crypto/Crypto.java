@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.HexFormat;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -52,13 +53,13 @@ public final class Crypto {
       Cipher cipher = CIPHERS.get();
       cipher.init(Cipher.ENCRYPT_MODE, ring.active(), new GCMParameterSpec(TAG_BITS, iv));
       cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
-      byte[] ciphertext = cipher.doFinal(plaintext);
-      return ByteBuffer.allocate(1 + 4 + IV_BYTES + ciphertext.length)
-          .put(FORMAT)
-          .put(HexFormat.of().parseHex(ring.activeId()))
-          .put(iv)
-          .put(ciphertext)
-          .array();
+      // the ciphertext goes straight after the header: no second copy of the message
+      byte[] sealed = new byte[1 + 4 + IV_BYTES + cipher.getOutputSize(plaintext.length)];
+      ByteBuffer.wrap(sealed).put(FORMAT).put(HexFormat.of().parseHex(ring.activeId())).put(iv);
+      int written = cipher.doFinal(plaintext, 0, plaintext.length, sealed, 1 + 4 + IV_BYTES);
+      return written == sealed.length - (1 + 4 + IV_BYTES)
+          ? sealed
+          : Arrays.copyOf(sealed, 1 + 4 + IV_BYTES + written);
     } catch (GeneralSecurityException e) {
       throw new CryptoException("encryption failed for " + context, e);
     }
