@@ -83,9 +83,17 @@ public final class PatientLookup {
         "the identifier");
   }
 
-  /** The primary MRN of this (surviving) patient; null when it has none. */
+  /**
+   * The primary MRN of this (surviving) patient; null when it has none. Read with the identifiers
+   * when one of them named it.
+   */
   public String primaryMrn(long survivorId) {
-    return patients.primaryMrn(survivorId);
+    return rows.stream()
+        .filter(r -> r.survivorId() == survivorId)
+        .findFirst()
+        .map(r -> Optional.ofNullable(r.survivorMrn()))
+        .orElseGet(() -> Optional.ofNullable(patients.primaryMrn(survivorId)))
+        .orElse(null);
   }
 
   /**
