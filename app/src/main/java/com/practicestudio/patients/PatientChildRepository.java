@@ -189,8 +189,7 @@ class PatientChildRepository {
     // One VALUES row per key rather than arrays: PostgreSQL estimates a VALUES list exactly, so
     // after five runs it keeps one generic plan per list length instead of planning each call
     // again (which cost more than running the query). The survivor is a subquery by primary key
-    // (and its primary MRN too) so that no generic plan made while the tables were small can join
-    // them by a full scan.
+    // so that no generic plan made while the tables were small can join them by a full scan.
     // Typed even when null, so that the driver binds the same types every time and keeps its
     // prepared statement.
     List<Object> params = new ArrayList<>(keys.size() * 3);
@@ -202,8 +201,6 @@ class PatientChildRepository {
     String values = String.join(", ", Collections.nCopies(keys.size(), "(?, ?, ?)"));
     return jdbc.sql(
             """
-            SELECT x.*, (SELECT s.mrn FROM patient s WHERE s.id = x.survivor_id) AS survivor_mrn
-              FROM (
             SELECT DISTINCT h.type, h.value, h.assigning_authority, h.patient_id,
                    (SELECT coalesce(p.merged_into_id, p.id) FROM patient p WHERE p.id = h.patient_id)
                        AS survivor_id
@@ -221,7 +218,6 @@ class PatientChildRepository {
                       AND (k.type IS NULL OR i.type = k.type)
                       AND (k.authority IS NULL OR i.assigning_authority = k.authority)
                    OFFSET 0) h
-                   ) x
             """
                 .formatted(values))
         .params(params)
@@ -232,8 +228,7 @@ class PatientChildRepository {
                     rs.getString("value"),
                     rs.getString("assigning_authority"),
                     rs.getLong("patient_id"),
-                    rs.getLong("survivor_id"),
-                    rs.getString("survivor_mrn")))
+                    rs.getLong("survivor_id")))
         .list();
   }
 
@@ -242,15 +237,9 @@ class PatientChildRepository {
    *
    * @param assigningAuthority as stored ({@code ""} when none)
    * @param survivorId the holder, or the record it was merged into
-   * @param survivorMrn the survivor's primary MRN, null when it has none
    */
   record IdentifierHolder(
-      String type,
-      String value,
-      String assigningAuthority,
-      long patientId,
-      long survivorId,
-      String survivorMrn) {}
+      String type, String value, String assigningAuthority, long patientId, long survivorId) {}
 
   private static PatientIdentifier identifier(ResultSet rs) throws SQLException {
     String authority = rs.getString("assigning_authority");

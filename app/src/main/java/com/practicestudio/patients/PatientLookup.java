@@ -83,17 +83,9 @@ public final class PatientLookup {
         "the identifier");
   }
 
-  /**
-   * The primary MRN of this (surviving) patient; null when it has none. Read with the identifiers
-   * when one of them named it.
-   */
+  /** The primary MRN of this (surviving) patient; null when it has none. */
   public String primaryMrn(long survivorId) {
-    return rows.stream()
-        .filter(r -> r.survivorId() == survivorId)
-        .findFirst()
-        .map(r -> Optional.ofNullable(r.survivorMrn()))
-        .orElseGet(() -> Optional.ofNullable(patients.primaryMrn(survivorId)))
-        .orElse(null);
+    return patients.primaryMrn(survivorId);
   }
 
   /**
