@@ -80,6 +80,33 @@ class PatientLookupIT {
   }
 
   @Test
+  void the_primary_mrn_comes_with_the_identifiers_or_is_read_when_none_named_the_patient() {
+    String a = "LP-" + JsonApi.unique();
+    String b = "LQ-" + JsonApi.unique();
+    String pi = "PI-" + JsonApi.unique();
+    long named = create(a, "HOSP");
+    long other = create(b, "HOSP");
+    long withoutMrn =
+        patients
+            .upsert(
+                PatientInput.builder()
+                    .identifier("PI", pi, "HOSP", null)
+                    .name("Lookup", null, "Tester", null)
+                    .build(),
+                Set.of(),
+                "test")
+            .patient()
+            .id();
+
+    PatientLookup lookup =
+        patients.lookup(a, "HOSP", List.of(id("MR", a, "HOSP"), id("PI", pi, "HOSP")));
+
+    assertThat(lookup.primaryMrn(named)).isEqualTo(a);
+    assertThat(lookup.primaryMrn(withoutMrn)).isNull();
+    assertThat(lookup.primaryMrn(other)).as("not named: read from the record").isEqualTo(b);
+  }
+
+  @Test
   void a_null_authority_matches_any_and_an_mrn_stored_without_one_is_found_under_any() {
     String mrn = "LN-" + JsonApi.unique();
     long noAuthority = create(mrn, null);
