@@ -56,46 +56,6 @@ public record Patient(
     Instant createdAt,
     Instant updatedAt) {
 
-  /** This record without its SSN and last four digits (as users not allowed PHI see it). */
-  Patient withoutSsn() {
-    return new Patient(
-        id,
-        externalId,
-        mrn,
-        identifiers,
-        firstName,
-        middleName,
-        lastName,
-        nameSuffix,
-        dateOfBirth,
-        gender,
-        null,
-        null,
-        address,
-        phoneHome,
-        phoneHomeExtension,
-        phoneHomeValid,
-        phoneMobile,
-        phoneMobileExtension,
-        phoneMobileValid,
-        phoneWork,
-        phoneWorkExtension,
-        phoneWorkValid,
-        email,
-        preferredLanguage,
-        race,
-        ethnicity,
-        maritalStatus,
-        deceasedDate,
-        primaryProviderId,
-        active,
-        mergedIntoId,
-        coverages,
-        version,
-        createdAt,
-        updatedAt);
-  }
-
   /** Whether this record was merged into another one. */
   public boolean merged() {
     return mergedIntoId != null;

@@ -215,27 +215,23 @@ public class PatientService {
   @Transactional
   public UpsertResult upsert(
       PatientInput input, Set<String> clear, String source, PatientLookup lookup) {
-    UpsertPlan plan = plan(input, clear, true, lookup);
+    UpsertPlan plan = plan(input, clear, true, lookup, writePolicy());
     if (plan.id() == null) {
       return insert(plan.data(), source);
     }
     apply(plan.id(), plan.current(), plan.currentSsn(), plan.data(), source);
     // unchanged (a repeated A08, a re-sent A04): the record read for the plan is the answer
-    Patient answer;
-    if (!plan.changes().isEmpty()) {
-      answer = patients.find(plan.id(), writePolicy()).orElseThrow();
-    } else if (writePolicy() == SsnPolicy.LAST4) {
-      answer = plan.current();
-    } else {
-      answer = plan.current().withoutSsn();
-    }
+    Patient answer =
+        plan.changes().isEmpty()
+            ? plan.current()
+            : patients.find(plan.id(), writePolicy()).orElseThrow();
     return new UpsertResult(answer, false, plan.changes());
   }
 
   /** What {@link #upsert} would do, without doing it (for dry runs and imports' review). */
   @Transactional(readOnly = true)
   public UpsertResult previewUpsert(PatientInput input, Set<String> clear) {
-    UpsertPlan plan = plan(input, clear, false, newLookup());
+    UpsertPlan plan = plan(input, clear, false, newLookup(), SsnPolicy.LAST4);
     if (plan.id() == null) {
       return new UpsertResult(null, true, plan.changes());
     }
@@ -282,8 +278,12 @@ public class PatientService {
         Map.of("fields", changes.stream().map(FieldChange::field).toList(), "source", source));
   }
 
+  /**
+   * @param shown how the current record is read (and answered): the plan itself uses the SSN it
+   *     reads apart, never the record's
+   */
   private UpsertPlan plan(
-      PatientInput input, Set<String> clear, boolean lock, PatientLookup lookup) {
+      PatientInput input, Set<String> clear, boolean lock, PatientLookup lookup, SsnPolicy shown) {
     PatientLocator.Match match = locator.locate(input, lookup);
     if (match == null) {
       PatientData data = validator.validate(input, null, false);
@@ -292,7 +292,7 @@ public class PatientService {
     }
     long id = match.survivorId();
     String ssn = patients.ssn(id, lock).orElse(null);
-    Patient current = find(id).orElseThrow();
+    Patient current = patients.find(id, shown).orElseThrow();
     PatientInput given = input;
     if (match.viaMergedExternalId()) {
       given = PatientOverlay.without(given, "externalId");
