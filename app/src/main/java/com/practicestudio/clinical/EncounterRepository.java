@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -68,6 +70,25 @@ class EncounterRepository {
         .params(assigningAuthority == null ? "" : assigningAuthority, fin)
         .query(EncounterRepository::map)
         .optional();
+  }
+
+  /** The encounters of these FINs, in one statement (one index lookup each). */
+  Map<EncounterService.Fin, Encounter> findByFins(List<EncounterService.Fin> fins) {
+    Map<EncounterService.Fin, Encounter> found = new HashMap<>();
+    jdbc.sql(
+            """
+            SELECT e.* FROM unnest(?::text[], ?::text[]) AS k(authority, fin)
+             CROSS JOIN LATERAL (
+                   SELECT * FROM encounter
+                    WHERE fin_assigning_authority = k.authority AND fin = k.fin OFFSET 0) e
+            """)
+        .params(
+            fins.stream().map(EncounterService.Fin::assigningAuthority).toArray(String[]::new),
+            fins.stream().map(EncounterService.Fin::value).toArray(String[]::new))
+        .query(EncounterRepository::map)
+        .list()
+        .forEach(e -> found.put(EncounterService.Fin.of(e.finAssigningAuthority(), e.fin()), e));
+    return found;
   }
 
   List<Encounter> search(EncounterQuery q, String cursor, int limit) {

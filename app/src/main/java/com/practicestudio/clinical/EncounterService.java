@@ -1,5 +1,6 @@
 package com.practicestudio.clinical;
 
+import com.practicestudio.db.TransactionMemo;
 import com.practicestudio.patients.RecordReferences;
 import com.practicestudio.security.audit.AuditAction;
 import com.practicestudio.security.audit.AuditLog;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -100,7 +102,38 @@ public class EncounterService {
 
   /** By FIN; a null authority means the default (empty) one. */
   public Optional<Encounter> findByFin(String assigningAuthority, String fin) {
-    return encounters.findByFin(assigningAuthority, fin);
+    Optional<Encounter> ahead = TransactionMemo.take(Fin.of(assigningAuthority, fin));
+    return ahead != null ? ahead : encounters.findByFin(assigningAuthority, fin);
+  }
+
+  /** A FIN and its assigning authority ({@code ""}: the default one). */
+  public record Fin(String assigningAuthority, String value) {
+
+    public static Fin of(String assigningAuthority, String value) {
+      return new Fin(assigningAuthority == null ? "" : assigningAuthority, value);
+    }
+
+    @Override
+    public String toString() {
+      return "Fin[" + assigningAuthority + "]"; // the FIN is PHI
+    }
+  }
+
+  /**
+   * Reads, in one statement, the encounters of a group of FINs that each will be asked once by
+   * {@link #findByFin} in this transaction (see {@link com.practicestudio.journal.ReadAhead}). A
+   * FIN given twice is not read ahead: the first record's write could change what the second reads.
+   */
+  public void readAhead(List<Fin> fins) {
+    Map<Fin, Long> given =
+        fins.stream().collect(Collectors.groupingBy(f -> f, Collectors.counting()));
+    List<Fin> once =
+        given.entrySet().stream().filter(e -> e.getValue() == 1).map(Map.Entry::getKey).toList();
+    if (once.isEmpty() || !TransactionMemo.active()) {
+      return;
+    }
+    Map<Fin, Encounter> found = encounters.findByFins(once);
+    once.forEach(fin -> TransactionMemo.readAhead(fin, Optional.ofNullable(found.get(fin))));
   }
 
   /** By id, ascending. */

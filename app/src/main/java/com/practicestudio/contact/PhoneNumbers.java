@@ -1,5 +1,7 @@
 package com.practicestudio.contact;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
@@ -19,7 +21,16 @@ public class PhoneNumbers {
 
   private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
+  /**
+   * How many readings are remembered. libphonenumber takes tens of microseconds a number (its
+   * regular expressions were two fifths of an ADT update's time), and the same numbers come again
+   * and again: a patient's on every message about them, and each once more as the E.164 text that
+   * validation reads back.
+   */
+  static final int REMEMBERED = 65_536;
+
   private final String defaultRegion;
+  private final Cache<Reading, Phone> read = Caffeine.newBuilder().maximumSize(REMEMBERED).build();
 
   public PhoneNumbers(PhoneProperties settings) {
     String region = settings.defaultRegion().trim().toUpperCase(Locale.ROOT);
@@ -45,8 +56,24 @@ public class PhoneNumbers {
       return null;
     }
     String given = text.strip();
+    return read.get(
+        new Reading(given, region == null ? defaultRegion : region), PhoneNumbers::parse);
+  }
+
+  /** A number as given and the region assumed when it has no country code. */
+  private record Reading(String given, String region) {
+
+    @Override
+    public String toString() {
+      return "Reading[" + region + "]"; // the number is PHI
+    }
+  }
+
+  private static Phone parse(Reading reading) {
+    String given = reading.given();
+    String region = reading.region();
     try {
-      PhoneNumber number = UTIL.parse(given, region == null ? defaultRegion : region);
+      PhoneNumber number = UTIL.parse(given, region);
       if (UTIL.isPossibleNumberWithReason(number) != ValidationResult.IS_POSSIBLE) {
         return Phone.unparseable(given);
       }

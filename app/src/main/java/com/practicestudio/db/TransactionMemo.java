@@ -48,10 +48,45 @@ public final class TransactionMemo {
     }
   }
 
+  /**
+   * Hands {@code answer} (which may be an empty {@code Optional}: "none" read ahead) to the next
+   * {@link #take} of {@code key} in this transaction. For a {@link
+   * com.practicestudio.journal.ReadAhead}, which asks for a group of records what each record's
+   * handler would ask alone: the key is that exact question. Nothing happens outside a transaction.
+   */
+  public static void readAhead(Object key, Object answer) {
+    Map<Object, Object> memo = memo();
+    if (memo != null && answer != null) {
+      memo.put(new Ahead(key), answer);
+    }
+  }
+
+  /**
+   * The answer read ahead for {@code key}, handed out once: null when there is none (ask the
+   * database), so that a question asked again after this transaction's own writes is never answered
+   * from before them.
+   */
+  @SuppressWarnings("unchecked")
+  public static <T> T take(Object key) {
+    Map<Object, Object> memo =
+        TransactionSynchronizationManager.isActualTransactionActive()
+            ? (Map<Object, Object>) TransactionSynchronizationManager.getResource(KEY)
+            : null;
+    return memo == null ? null : (T) memo.remove(new Ahead(key));
+  }
+
+  /** Whether answers read ahead now would be handed out: a transaction is running. */
+  public static boolean active() {
+    return TransactionSynchronizationManager.isActualTransactionActive()
+        && TransactionSynchronizationManager.isSynchronizationActive();
+  }
+
+  /** Read-ahead answers live beside remembered ones without sharing their keys. */
+  private record Ahead(Object key) {}
+
   @SuppressWarnings("unchecked")
   private static Map<Object, Object> memo() {
-    if (!TransactionSynchronizationManager.isActualTransactionActive()
-        || !TransactionSynchronizationManager.isSynchronizationActive()) {
+    if (!active()) {
       return null;
     }
     Map<Object, Object> memo =

@@ -27,4 +27,12 @@ package com.practicestudio.journal;
 public interface ExchangeHandler {
 
   Outcome apply(Exchange exchange, Payload payload, ApplyContext context) throws Exception;
+
+  /**
+   * What reads ahead for a group of this handler's inbound rows (see {@link ReadAhead}); null, the
+   * default, when each row reads for itself.
+   */
+  default ReadAhead readAhead() {
+    return null;
+  }
 }

@@ -95,6 +95,12 @@ final class GroupTransaction {
       return Result.UNEXPLAINED;
     }
     Map<Long, byte[]> sealed = exchanges.sealedPayloads(locked);
+    Payload[] payloads = new Payload[rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      Exchange e = claimed.get(i).exchange();
+      payloads[i] = runner.openOrNull(sealed.get(e.id()), e);
+    }
+    readAhead(rows, payloads);
     List<Finish> ends = new ArrayList<>(rows.size());
     List<NewEvent> events = new ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {
@@ -102,8 +108,7 @@ final class GroupTransaction {
       Claim claim = claimed.get(i);
       Exchange e = claim.exchange();
       Outcome outcome =
-          runner.run(
-              rows.get(i).handler(), e, sealed.get(e.id()), new Attempt(false, e.attempts(), now));
+          runner.run(rows.get(i).handler(), e, payloads[i], new Attempt(false, e.attempts(), now));
       nanos[i] = System.nanoTime() - t;
       if (!(outcome instanceof Outcome.Done || outcome instanceof Outcome.Ignored)) {
         // throws when a failed statement aborted the transaction: then the answer may not be
@@ -125,5 +130,36 @@ final class GroupTransaction {
     }
     exchanges.events(events, now);
     return new Result(true, events.stream().map(NewEvent::kind).toList(), nanos, -1, null);
+  }
+
+  /**
+   * Lets the rows' shared {@link ReadAhead}, when every row has the same one, read for all of them.
+   * Its failure to make sense of the rows costs nothing but the rows' own reads; a failed statement
+   * aborts the transaction and is thrown, so that the rows go one by one.
+   */
+  private static void readAhead(List<Routed> rows, Payload[] payloads) {
+    if (rows.size() < 2) {
+      return;
+    }
+    ReadAhead shared = rows.get(0).handler().readAhead();
+    if (shared == null) {
+      return;
+    }
+    List<ReadAhead.Row> readable = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      if (rows.get(i).handler().readAhead() != shared) {
+        return;
+      }
+      if (payloads[i] != null) {
+        readable.add(new ReadAhead.Row(rows.get(i).claim().exchange(), payloads[i]));
+      }
+    }
+    try {
+      shared.readAhead(readable);
+    } catch (DataAccessException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      log.debug("Reading ahead for {} rows stopped ({})", rows.size(), e.getClass().getName());
+    }
   }
 }

@@ -34,10 +34,24 @@ final class HandlerRunner {
 
   /** Runs the handler on the row's payload ({@code sealed}: as stored, null when it has none). */
   Outcome run(ExchangeHandler handler, Exchange e, byte[] sealed, Attempt attempt) {
-    Payload payload;
+    return run(handler, e, openOrNull(sealed, e), attempt);
+  }
+
+  /** The row's payload ({@code sealed}: as stored) opened; null when it cannot be opened. */
+  Payload openOrNull(byte[] sealed, Exchange e) {
     try {
-      payload = open(sealed, e);
+      return open(sealed, e);
     } catch (CryptoException ex) {
+      return null;
+    }
+  }
+
+  /**
+   * Runs the handler on the row's opened payload; {@code payload} null: it could not be opened, and
+   * the row fails.
+   */
+  Outcome run(ExchangeHandler handler, Exchange e, Payload payload, Attempt attempt) {
+    if (payload == null) {
       return Outcome.failed(
           JournalError.PAYLOAD_UNREADABLE.code(), JournalError.PAYLOAD_UNREADABLE.text());
     }

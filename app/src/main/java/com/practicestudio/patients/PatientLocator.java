@@ -84,7 +84,6 @@ class PatientLocator {
       return null;
     }
     long survivor = found.iterator().next();
-    return new Match(
-        survivor, viaMerged, mrn != null && patients.mergedRecordHasMrn(mrn, survivor));
+    return new Match(survivor, viaMerged, mrn != null && lookup.mergedRecordHasMrn(mrn, survivor));
   }
 }

@@ -1,10 +1,12 @@
 package com.practicestudio.patients;
 
 import com.practicestudio.patients.PatientChildRepository.IdentifierHolder;
+import com.practicestudio.patients.PatientRepository.SsnPolicy;
 import com.practicestudio.web.ConflictException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -20,9 +22,63 @@ public final class PatientLookup {
   private final List<PatientIdentifier> covered = new ArrayList<>();
   private final List<IdentifierHolder> rows = new ArrayList<>();
 
+  /** The survivor read ahead and locked with its group, until {@link #takeLocked} hands it out. */
+  private Locked locked;
+
   PatientLookup(PatientChildRepository children, PatientRepository patients) {
     this.children = children;
     this.patients = patients;
+  }
+
+  /**
+   * The survivor an upsert will update, locked and read ahead with its group (see {@link
+   * PatientReadAhead}).
+   *
+   * @param current as read with {@code shown}
+   * @param ssn the stored SSN, opened; null when none
+   * @param mergedMrns the primary MRNs of the records merged into it
+   */
+  record Locked(Patient current, SsnPolicy shown, String ssn, Set<String> mergedMrns) {
+
+    @Override
+    public String toString() {
+      return "Locked[" + current.id() + "]"; // the rest is PHI
+    }
+  }
+
+  /** A lookup whose keys were read with others' (these rows are the ones they name). */
+  static PatientLookup readAhead(
+      PatientChildRepository children,
+      PatientRepository patients,
+      List<PatientIdentifier> keys,
+      List<IdentifierHolder> rows,
+      Locked locked) {
+    PatientLookup lookup = new PatientLookup(children, patients);
+    lookup.covered.addAll(keys);
+    lookup.rows.addAll(rows);
+    lookup.locked = locked;
+    return lookup;
+  }
+
+  /**
+   * The survivor {@code id} as read ahead with its group, locked, when it was and was read with
+   * {@code shown}; handed out once (after it the upsert writes), else null: read it.
+   */
+  Locked takeLocked(long id, SsnPolicy shown) {
+    Locked ahead = locked;
+    if (ahead == null || ahead.current().id() != id || ahead.shown() != shown) {
+      return null;
+    }
+    locked = null;
+    return ahead;
+  }
+
+  /** Whether a record merged into {@code survivorId} has {@code mrn} as its primary MRN. */
+  boolean mergedRecordHasMrn(String mrn, long survivorId) {
+    Locked ahead = locked;
+    return ahead != null && ahead.current().id() == survivorId
+        ? ahead.mergedMrns().contains(mrn)
+        : patients.mergedRecordHasMrn(mrn, survivorId);
   }
 
   /**
@@ -85,7 +141,10 @@ public final class PatientLookup {
 
   /** The primary MRN of this (surviving) patient; null when it has none. */
   public String primaryMrn(long survivorId) {
-    return patients.primaryMrn(survivorId);
+    Locked ahead = locked;
+    return ahead != null && ahead.current().id() == survivorId
+        ? ahead.current().mrn()
+        : patients.primaryMrn(survivorId);
   }
 
   /**
@@ -133,7 +192,8 @@ public final class PatientLookup {
     return ids.stream().findFirst();
   }
 
-  private static boolean matches(PatientIdentifier key, IdentifierHolder row) {
+  /** Whether the stored {@code row} is one that {@code key} names. */
+  static boolean matches(PatientIdentifier key, IdentifierHolder row) {
     return key.value().equals(row.value())
         && (key.type() == null || key.type().equals(row.type()))
         && (key.assigningAuthority() == null

@@ -10,10 +10,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -150,6 +152,41 @@ class PatientRepository {
         .optional()
         .flatMap(Function.identity())
         .map(cipher -> crypto.openText(cipher, SSN_CONTEXT));
+  }
+
+  /**
+   * Locks these rows, in id order, for the rest of the transaction and answers each one's stored
+   * SSN, opened (null when it has none): {@link #ssn(long, boolean)} for a group at once.
+   */
+  Map<Long, String> lockAndReadSsns(Long[] ids) {
+    Map<Long, String> ssns = new HashMap<>();
+    jdbc.sql("SELECT id, ssn FROM patient WHERE id = ANY(?) ORDER BY id FOR UPDATE")
+        .param(ids)
+        .query(
+            (rs, n) -> {
+              byte[] cipher = rs.getBytes(2);
+              ssns.put(rs.getLong(1), cipher == null ? null : crypto.openText(cipher, SSN_CONTEXT));
+              return null;
+            })
+        .list();
+    return ssns;
+  }
+
+  /**
+   * The primary MRNs of the records merged into each of these survivors, for {@link
+   * #mergedRecordHasMrn} asked of many at once; survivors without any are left out.
+   */
+  Map<Long, Set<String>> mergedRecordMrns(Long[] survivorIds) {
+    Map<Long, Set<String>> mrns = new HashMap<>();
+    jdbc.sql(
+            "SELECT merged_into_id, mrn FROM patient"
+                + " WHERE merged_into_id = ANY(?) AND mrn IS NOT NULL")
+        .param(survivorIds)
+        .query(
+            (rs, n) ->
+                mrns.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getString(2)))
+        .list();
+    return mrns;
   }
 
   /** The patient holding this external id (merged or not). */

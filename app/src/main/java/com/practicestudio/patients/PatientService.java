@@ -1,5 +1,6 @@
 package com.practicestudio.patients;
 
+import com.practicestudio.db.TransactionMemo;
 import com.practicestudio.patients.PatientRepository.SsnPolicy;
 import com.practicestudio.security.Actor;
 import com.practicestudio.security.Permission;
@@ -34,6 +35,7 @@ public class PatientService {
   private final PatientValidator validator;
   private final PatientMerger merger;
   private final PatientLocator locator;
+  private final PatientReadAhead readAhead;
   private final PatientJson json;
   private final AuditLog audit;
   private final Clock clock;
@@ -44,6 +46,7 @@ public class PatientService {
       PatientValidator validator,
       PatientMerger merger,
       PatientLocator locator,
+      PatientReadAhead readAhead,
       PatientJson json,
       AuditLog audit,
       Clock clock) {
@@ -52,6 +55,7 @@ public class PatientService {
     this.validator = validator;
     this.merger = merger;
     this.locator = locator;
+    this.readAhead = readAhead;
     this.json = json;
     this.audit = audit;
     this.clock = clock;
@@ -90,6 +94,35 @@ public class PatientService {
    */
   public PatientLookup lookup(
       String mrn, String mrnAuthority, List<PatientIdentifier> identifiers) {
+    List<PatientIdentifier> keys = lookupKeys(mrn, mrnAuthority, identifiers);
+    PatientLookup ahead = TransactionMemo.take(new PatientReadAhead.Key(keys));
+    return ahead != null ? ahead : newLookup().read(keys);
+  }
+
+  /** What {@link #lookup} asks about a group of inbound records, in one go. */
+  public record LookupRequest(
+      String mrn, String mrnAuthority, List<PatientIdentifier> identifiers) {
+
+    @Override
+    public String toString() {
+      return "LookupRequest[" + identifiers.size() + " identifiers]"; // the values are PHI
+    }
+  }
+
+  /**
+   * Reads ahead, in this transaction, what upserting each of a group of independent records (by
+   * {@link #lookup} and then {@link #upsert(PatientInput, Set, String, PatientLookup)}) will read,
+   * in a few statements for them all, locking the patients they update; see {@link
+   * PatientReadAhead}. Then each {@link #lookup} of one of them answers from it.
+   */
+  public void readAhead(List<LookupRequest> requests) {
+    readAhead.read(
+        requests.stream().map(r -> lookupKeys(r.mrn(), r.mrnAuthority(), r.identifiers())).toList(),
+        writePolicy());
+  }
+
+  private static List<PatientIdentifier> lookupKeys(
+      String mrn, String mrnAuthority, List<PatientIdentifier> identifiers) {
     List<PatientIdentifier> keys = new ArrayList<>();
     String value = PatientValidator.clean(mrn);
     if (value != null) {
@@ -106,7 +139,7 @@ public class PatientService {
                 null));
       }
     }
-    return newLookup().read(keys);
+    return keys;
   }
 
   // ---- reads for people (audited)
@@ -291,8 +324,9 @@ public class PatientService {
       return new UpsertPlan(null, null, null, data, PatientDiff.created(data));
     }
     long id = match.survivorId();
-    String ssn = patients.ssn(id, lock).orElse(null);
-    Patient current = patients.find(id, shown).orElseThrow();
+    PatientLookup.Locked ahead = lock ? lookup.takeLocked(id, shown) : null;
+    String ssn = ahead != null ? ahead.ssn() : patients.ssn(id, lock).orElse(null);
+    Patient current = ahead != null ? ahead.current() : patients.find(id, shown).orElseThrow();
     PatientInput given = input;
     if (match.viaMergedExternalId()) {
       given = PatientOverlay.without(given, "externalId");

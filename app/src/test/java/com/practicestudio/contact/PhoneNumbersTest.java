@@ -52,6 +52,17 @@ class PhoneNumbersTest {
   }
 
   @Test
+  void a_number_read_again_reads_the_same_and_its_region_is_part_of_the_reading() {
+    Phone first = phones.normalise("020 7946 0958", "GB");
+    assertThat(phones.normalise("020 7946 0958", "GB")).isEqualTo(first);
+    assertThat(first.value()).isEqualTo("+442079460958");
+    // the same text in another region is another reading, not the one remembered
+    assertThat(phones.normalise("020 7946 0958", "US").valid()).isFalse();
+    assertThat(phones.normalise("020 7946 0958", "GB")).isEqualTo(first);
+    assertThat(phones.normalise(first.value())).isEqualTo(first);
+  }
+
+  @Test
   void blank_is_no_phone_at_all() {
     assertThat(phones.normalise(null)).isNull();
     assertThat(phones.normalise("   ")).isNull();

@@ -1,8 +1,11 @@
 package com.practicestudio.journal;
 
+import static com.practicestudio.journal.ExchangeStatus.APPLIED;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -121,6 +124,68 @@ class GroupApplyIT {
         }
       }
     }
+  }
+
+  @Test
+  void handlers_sharing_a_read_ahead_have_it_read_for_the_whole_group_before_the_first_row() {
+    try (JournalFixture node = new JournalFixture()) {
+      List<Long> ids = record(node, 5);
+      List<String> seen = new ArrayList<>();
+      ReadAhead ahead =
+          rows ->
+              rows.forEach(
+                  r -> seen.add(r.exchange().id() + "=" + new String(r.payload().bytes(), UTF_8)));
+      node.handle("HL7 INBOUND ADT^A04", sharing(ahead, seen));
+
+      assertThat(node.pool("a", 1).runDue()).isEqualTo(5);
+
+      List<String> expected = new ArrayList<>();
+      ids.forEach(id -> expected.add(id + "=MSH|" + ids.indexOf(id)));
+      ids.forEach(id -> expected.add("applied " + id));
+      assertThat(seen).as("read once, with every row's payload, then applied").isEqualTo(expected);
+      assertThat(ids).allSatisfy(id -> assertThat(node.row(id).status()).isEqualTo(APPLIED));
+    }
+  }
+
+  @Test
+  void a_group_whose_rows_do_not_share_one_read_ahead_or_whose_read_ahead_throws_still_applies() {
+    try (JournalFixture node = new JournalFixture()) {
+      List<String> seen = new ArrayList<>();
+      node.handle("HL7 INBOUND ADT^A04", sharing(rows -> seen.add("A04 read ahead"), seen));
+      node.handle("HL7 INBOUND ADT^A08", sharing(rows -> seen.add("A08 read ahead"), seen));
+      long a04 = node.inbound("ADT^A04", "LAB", "x-1", "MRN:1", "MSH|1").id();
+      long a08 = node.inbound("ADT^A08", "LAB", "x-2", "MRN:2", "MSH|2").id();
+
+      assertThat(node.pool("a", 1).runDue()).isEqualTo(2);
+      assertThat(seen).containsExactly("applied " + a04, "applied " + a08);
+
+      node.handle(
+          "HL7 INBOUND ADT^A04",
+          sharing(
+              rows -> {
+                throw new IllegalStateException("cannot read these");
+              },
+              seen));
+      List<Long> ids = record(node, 3);
+      assertThat(node.pool("a", 1).runDue()).isEqualTo(3);
+      assertThat(ids).allSatisfy(id -> assertThat(node.row(id).status()).isEqualTo(APPLIED));
+    }
+  }
+
+  /** A handler that records what it applies and reads ahead with {@code ahead}. */
+  private static ExchangeHandler sharing(ReadAhead ahead, List<String> seen) {
+    return new ExchangeHandler() {
+      @Override
+      public Outcome apply(Exchange exchange, Payload payload, ApplyContext context) {
+        seen.add("applied " + exchange.id());
+        return Outcome.done();
+      }
+
+      @Override
+      public ReadAhead readAhead() {
+        return ahead;
+      }
+    };
   }
 
   private static List<Long> record(JournalFixture node, int rows) {

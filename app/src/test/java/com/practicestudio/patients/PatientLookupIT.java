@@ -3,6 +3,9 @@ package com.practicestudio.patients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.practicestudio.patients.PatientRepository.SsnPolicy;
+import com.practicestudio.security.Actor;
+import com.practicestudio.security.Permission;
 import com.practicestudio.testing.IntegrationTest;
 import com.practicestudio.testing.JsonApi;
 import com.practicestudio.web.ConflictException;
@@ -61,6 +64,51 @@ class PatientLookupIT {
                         patients.upsert(input, Set.of(), "test", patients.lookup(a, "HOSP", both))))
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("different patients");
+  }
+
+  @Test
+  void read_ahead_answers_each_independent_upsert_once_and_leaves_the_others_to_read_alone() {
+    String u = JsonApi.unique();
+    long alone = create("RA-" + u, "HOSP");
+    long sharer = create("RB-" + u, "HOSP", id("AN", "acct-" + u, "HOSP"));
+    long survivor = create("RC-" + u, "HOSP");
+    patients.merge(survivor, create("RD-" + u, "HOSP"), "test", null);
+    List<PatientIdentifier> a = List.of(id("MR", "RA-" + u, "HOSP"));
+    List<PatientIdentifier> b = List.of(id("MR", "RB-" + u, "HOSP"), id("AN", "acct-" + u, "HOSP"));
+    // another record giving b's account number: b's write could change what it reads
+    List<PatientIdentifier> x = List.of(id("MR", "RX-" + u, "HOSP"), id("AN", "acct-" + u, "HOSP"));
+    List<PatientIdentifier> c = List.of(id("MR", "RC-" + u, "HOSP"));
+    // the merged record's MRN: it names c's survivor too
+    List<PatientIdentifier> d = List.of(id("MR", "RD-" + u, "HOSP"));
+    List<PatientIdentifier> n = List.of(id("MR", "RN-" + u, "HOSP"));
+    SsnPolicy shown = Actor.can(Permission.PHI_READ) ? SsnPolicy.LAST4 : SsnPolicy.NONE;
+
+    tx.executeWithoutResult(
+        s -> {
+          patients.readAhead(
+              List.of(a, b, x, c, d, n).stream()
+                  .map(keys -> new PatientService.LookupRequest(keys.get(0).value(), "HOSP", keys))
+                  .toList());
+
+          PatientLookup forA = patients.lookup("RA-" + u, "HOSP", a);
+          assertThat(forA.byMrn("RA-" + u, "HOSP")).contains(alone);
+          PatientLookup.Locked locked = forA.takeLocked(alone, shown);
+          assertThat(locked).as("read ahead and locked").isNotNull();
+          assertThat(locked.current().mrn()).isEqualTo("RA-" + u);
+          assertThat(forA.takeLocked(alone, shown)).as("handed out once").isNull();
+          assertThat(patients.lookup("RA-" + u, "HOSP", a).takeLocked(alone, shown))
+              .as("a second lookup reads for itself")
+              .isNull();
+
+          assertThat(patients.lookup("RB-" + u, "HOSP", b).takeLocked(sharer, shown)).isNull();
+          PatientLookup forC = patients.lookup("RC-" + u, "HOSP", c);
+          PatientLookup forD = patients.lookup("RD-" + u, "HOSP", d);
+          assertThat(forC.byMrn("RC-" + u, "HOSP")).contains(survivor);
+          assertThat(forD.byMrn("RD-" + u, "HOSP")).contains(survivor);
+          assertThat(forC.takeLocked(survivor, shown)).as("named by two: not locked").isNull();
+          assertThat(forD.takeLocked(survivor, shown)).isNull();
+          assertThat(patients.lookup("RN-" + u, "HOSP", n).byMrn("RN-" + u, "HOSP")).isEmpty();
+        });
   }
 
   @Test

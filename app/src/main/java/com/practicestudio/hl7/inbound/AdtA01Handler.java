@@ -6,6 +6,7 @@ import com.practicestudio.journal.ExchangeHandler;
 import com.practicestudio.journal.Handles;
 import com.practicestudio.journal.Outcome;
 import com.practicestudio.journal.Payload;
+import com.practicestudio.journal.ReadAhead;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,10 +19,18 @@ class AdtA01Handler implements ExchangeHandler {
 
   private final InboundHandling handling;
   private final AdtUpdates updates;
+  private final AdtReadAhead readAhead;
 
-  AdtA01Handler(InboundHandling handling, AdtUpdates updates) {
+  AdtA01Handler(InboundHandling handling, AdtUpdates updates, AdtReadAhead readAhead) {
     this.handling = handling;
     this.updates = updates;
+    this.readAhead = readAhead;
+  }
+
+  /** A01, A04, A08 and A31 read ahead together. */
+  @Override
+  public ReadAhead readAhead() {
+    return readAhead;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package com.practicestudio.hl7.inbound;
 
 import com.practicestudio.codemaps.CodeMaps;
+import com.practicestudio.db.TransactionMemo;
 import com.practicestudio.hl7v2.Hl7Message;
 import com.practicestudio.hl7v2.Hl7ParseException;
 import com.practicestudio.journal.ApplyContext;
@@ -52,9 +53,11 @@ class InboundHandling {
    */
   Outcome apply(
       Exchange exchange, Payload payload, ApplyContext context, String messageCode, Body body) {
-    Hl7Message message;
+    Hl7Message message = TransactionMemo.take(new ReadMessage(exchange.id()));
     try {
-      message = reader.read(exchange, payload);
+      if (message == null) {
+        message = reader.read(exchange, payload);
+      }
     } catch (Hl7ParseException e) {
       return failed(
           Hl7HandlerError.UNREADABLE_MESSAGE,
@@ -87,6 +90,21 @@ class InboundHandling {
       return failed(Hl7HandlerError.RECORD_CONFLICT, e.getMessage());
     }
   }
+
+  /**
+   * Reads the row's message for a {@link com.practicestudio.journal.ReadAhead}, which then hands it
+   * to the row's {@link #apply} in the same transaction instead of its being read twice.
+   *
+   * @throws RuntimeException when it cannot be read (the row's own apply then says why)
+   */
+  Hl7Message readAhead(Exchange exchange, Payload payload) {
+    Hl7Message message = reader.read(exchange, payload);
+    TransactionMemo.readAhead(new ReadMessage(exchange.id()), message);
+    return message;
+  }
+
+  /** The memo key of a row's message read ahead. */
+  private record ReadMessage(long exchangeId) {}
 
   private static Outcome failed(Hl7HandlerError error, String text) {
     return Outcome.failed(error.code(), text);

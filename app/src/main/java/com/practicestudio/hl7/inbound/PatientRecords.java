@@ -2,6 +2,7 @@ package com.practicestudio.hl7.inbound;
 
 import com.practicestudio.contact.PhoneNumbers;
 import com.practicestudio.hl7v2.Segment;
+import com.practicestudio.journal.ExchangeFailure;
 import com.practicestudio.patients.Patient;
 import com.practicestudio.patients.PatientIdentifier;
 import com.practicestudio.patients.PatientLookup;
@@ -9,7 +10,9 @@ import com.practicestudio.patients.PatientService;
 import com.practicestudio.patients.UpsertResult;
 import com.practicestudio.web.ConflictException;
 import com.practicestudio.web.InvalidRequestException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -33,6 +36,26 @@ class PatientRecords {
 
   PatientUpdate read(Inbound in, Segment pid) {
     return mapper.map(pid, in.codes());
+  }
+
+  /**
+   * Reads ahead what {@link #upsert} will read for each of these PID segments, of a group of
+   * messages applied in one transaction (see {@link PatientService#readAhead}).
+   */
+  void readAhead(List<Segment> pids) {
+    List<PatientService.LookupRequest> requests = new ArrayList<>(pids.size());
+    for (Segment pid : pids) {
+      PatientUpdate identity;
+      try {
+        identity = mapper.identity(pid);
+      } catch (ExchangeFailure namesNobody) {
+        continue; // its handler fails it
+      }
+      requests.add(
+          new PatientService.LookupRequest(
+              identity.mrn(), identity.mrnAuthority(), identity.identifiers()));
+    }
+    patients.readAhead(requests);
   }
 
   /** Creates or updates the patient with what the message gives; reports the changed fields. */

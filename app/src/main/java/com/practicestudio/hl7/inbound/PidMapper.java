@@ -83,6 +83,17 @@ final class PidMapper {
   }
 
   /**
+   * What finds the patient, as {@link #map} reads it: PID-3's MRN and identifiers. The rest of PID
+   * is not read.
+   */
+  PatientUpdate identity(Segment pid) {
+    PatientFields f = new PatientFields();
+    Cx mrn = identifiers(pid, f);
+    return new PatientUpdate(
+        f, Set.of(), mrn == null ? null : mrn.value(), mrn == null ? null : mrn.authority());
+  }
+
+  /**
    * PID-3: the MRN is the first repetition whose type (CX-5) is an MRN type; else, for Cerner
    * domains that send a raw alias type, the first whose type is empty or a {@code CD:} value and
    * whose assigning authority is an MRN type; else the first repetition without a type. Every

@@ -244,7 +244,10 @@ public final class LoadGenerator {
       frame[frame.length - 2] = END;
       frame[frame.length - 1] = CR;
       double interval = config.rate() > 0 ? 1e9 * config.connections() / config.rate() : 0;
-      try (OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16)) {
+      // not closed here: closing a socket's stream closes the socket, and the ACKs still in flight
+      // would never be read (finish() then waited out its whole deadline); finish() closes it
+      try {
+        OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);
         for (long seq = 0; !stop; seq++) {
           long scheduled = 0;
           if (interval > 0) {
@@ -258,7 +261,7 @@ public final class LoadGenerator {
             window.acquire();
           }
           if (stop) {
-            return;
+            break;
           }
           byte[] id = id(seq).getBytes(StandardCharsets.US_ASCII);
           System.arraycopy(id, 0, frame, 1 + idOffset, id.length);
