@@ -44,7 +44,11 @@
  * not apply, the group rolls back, that row's outcome is written on its own (its attempt counted
  * once) and the others are applied again as a group; when no row can be blamed (a failed statement
  * aborts the whole transaction) every row is applied again in a transaction of its own. Outbound,
- * reclaimed, ignored and unrouted rows always go one by one.
+ * reclaimed, ignored and unrouted rows always go one by one. When every row of a group goes to
+ * handlers that share a {@link com.practicestudio.journal.ReadAhead}, it first reads for the whole
+ * group what each handler would read alone (the ADT handlers: the patients, locked, and the
+ * encounters), in a few statements; each answer is handed out once, and only for records no other
+ * row of the group names.
  *
  * <h2>Ordering guarantee</h2>
  *
