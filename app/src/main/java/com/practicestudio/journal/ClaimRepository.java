@@ -19,25 +19,18 @@ final class ClaimRepository {
   /**
    * Waiting rows that are due and first in line for their key: no earlier row with the same
    * direction and key still waits, and no row with that key is being worked on. At most one row per
-   * key can qualify in one statement, so a claim never takes two rows of one key. Two checks rather
-   * than one with an OR: the first stops at the index entry just before the row, the second reads
-   * the few keys being worked on once per claim (exchange_processing_key), where the OR scanned
-   * every waiting row of each candidate's key.
+   * key can qualify in one statement, so a claim never takes two rows of one key.
    */
   private static final String CLAIM_DUE =
       """
       WITH picked AS (
           SELECT e.id FROM exchange e
           WHERE e.status IN ('RECEIVED', 'PENDING') AND e.next_attempt_at <= ?
-            AND (e.correlation_key IS NULL OR (
-                NOT EXISTS (
-                    SELECT 1 FROM exchange p
-                    WHERE p.direction = e.direction AND p.correlation_key = e.correlation_key
-                      AND p.status IN ('RECEIVED', 'PENDING', 'PROCESSING') AND p.id < e.id)
-                AND NOT EXISTS (
-                    SELECT 1 FROM exchange w
-                    WHERE w.direction = e.direction AND w.correlation_key = e.correlation_key
-                      AND w.status = 'PROCESSING')))
+            AND (e.correlation_key IS NULL OR NOT EXISTS (
+                SELECT 1 FROM exchange p
+                WHERE p.direction = e.direction AND p.correlation_key = e.correlation_key
+                  AND p.status IN ('RECEIVED', 'PENDING', 'PROCESSING')
+                  AND (p.id < e.id OR p.status = 'PROCESSING')))
           ORDER BY e.id
           LIMIT ?
           FOR UPDATE OF e SKIP LOCKED)
