@@ -14,7 +14,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads what a group of upserts will read, in five statements for the whole group instead of about
+ * Reads what a group of upserts will read, in six statements for the whole group instead of about
  * seven for each: who holds their identifiers, then, locked in id order, each one's survivor with
  * its SSN, identifiers, coverages and merged records' MRNs. Each upsert's {@link
  * PatientService#lookup} then takes its own {@link PatientLookup}, which answers from what was read

@@ -32,7 +32,7 @@
  * <p>When the journal applies a group of ADT registrations and updates in one transaction, {@code
  * AdtReadAhead} parses each message once and reads, for the whole group, the patients their PID-3
  * identifiers name (locked, with their identifiers and coverages) and the encounters of their FINs:
- * five statements for the group instead of about eight per message. A message that shares an
+ * seven statements for the group instead of about eight per message. A message that shares an
  * identifier value, a patient or a FIN with another of the group reads for itself.
  *
  * <h2>Mapping</h2>
