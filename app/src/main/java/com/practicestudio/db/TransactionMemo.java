@@ -68,10 +68,9 @@ public final class TransactionMemo {
    */
   @SuppressWarnings("unchecked")
   public static <T> T take(Object key) {
+    // looked up without creating one: most transactions have nothing read ahead
     Map<Object, Object> memo =
-        TransactionSynchronizationManager.isActualTransactionActive()
-            ? (Map<Object, Object>) TransactionSynchronizationManager.getResource(KEY)
-            : null;
+        active() ? (Map<Object, Object>) TransactionSynchronizationManager.getResource(KEY) : null;
     return memo == null ? null : (T) memo.remove(new Ahead(key));
   }
 

@@ -29,12 +29,7 @@ final class HandlerRunner {
 
   /** Reads the row's payload and runs the handler on it. */
   Outcome run(ExchangeHandler handler, Exchange e, Attempt attempt) {
-    return run(handler, e, exchanges.sealedPayload(e.id()).orElse(null), attempt);
-  }
-
-  /** Runs the handler on the row's payload ({@code sealed}: as stored, null when it has none). */
-  Outcome run(ExchangeHandler handler, Exchange e, byte[] sealed, Attempt attempt) {
-    return run(handler, e, openOrNull(sealed, e), attempt);
+    return run(handler, e, openOrNull(exchanges.sealedPayload(e.id()).orElse(null), e), attempt);
   }
 
   /** The row's payload ({@code sealed}: as stored) opened; null when it cannot be opened. */

@@ -65,18 +65,23 @@ public final class PatientLookup {
    * {@code shown}; handed out once (after it the upsert writes), else null: read it.
    */
   Locked takeLocked(long id, SsnPolicy shown) {
-    Locked ahead = locked;
-    if (ahead == null || ahead.current().id() != id || ahead.shown() != shown) {
+    Locked ahead = lockedFor(id);
+    if (ahead == null || ahead.shown() != shown) {
       return null;
     }
     locked = null;
     return ahead;
   }
 
+  /** The survivor {@code id} read ahead and not handed out yet; null when none. */
+  private Locked lockedFor(long id) {
+    return locked != null && locked.current().id() == id ? locked : null;
+  }
+
   /** Whether a record merged into {@code survivorId} has {@code mrn} as its primary MRN. */
   boolean mergedRecordHasMrn(String mrn, long survivorId) {
-    Locked ahead = locked;
-    return ahead != null && ahead.current().id() == survivorId
+    Locked ahead = lockedFor(survivorId);
+    return ahead != null
         ? ahead.mergedMrns().contains(mrn)
         : patients.mergedRecordHasMrn(mrn, survivorId);
   }
@@ -141,10 +146,8 @@ public final class PatientLookup {
 
   /** The primary MRN of this (surviving) patient; null when it has none. */
   public String primaryMrn(long survivorId) {
-    Locked ahead = locked;
-    return ahead != null && ahead.current().id() == survivorId
-        ? ahead.current().mrn()
-        : patients.primaryMrn(survivorId);
+    Locked ahead = lockedFor(survivorId);
+    return ahead != null ? ahead.current().mrn() : patients.primaryMrn(survivorId);
   }
 
   /**
