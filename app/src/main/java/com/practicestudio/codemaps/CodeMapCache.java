@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * All code maps in memory, for translations on the message path without a query. This node's own
@@ -64,7 +62,6 @@ final class CodeMapCache {
       Map<String, List<CodeMap>> byCode,
       Map<String, List<CodeMap>> byValue) {
 
-    private static final Pattern RAW = Pattern.compile("(?i)cd:(\\d+)");
     private static final Comparator<CodeMap> PREFERRED_FIRST =
         Comparator.comparing((CodeMap m) -> !m.preferred()).thenComparingLong(CodeMap::id);
 
@@ -124,14 +121,27 @@ final class CodeMapCache {
     /** {@code CD:309237} also tries {@code 309237}, and {@code 309237} also {@code cd:309237}. */
     private static List<String> variants(String code) {
       String c = lower(code.strip());
-      Matcher raw = RAW.matcher(c);
-      if (raw.matches()) {
-        return List.of(c, raw.group(1));
+      if (c.startsWith("cd:") && digits(c, 3)) {
+        return List.of(c, c.substring(3));
       }
-      if (!c.isEmpty() && c.chars().allMatch(Character::isDigit)) {
+      if (digits(c, 0)) {
         return List.of(c, "cd:" + c);
       }
       return List.of(c);
+    }
+
+    /** Whether {@code s} has at least one character from {@code from} on, all ASCII digits. */
+    private static boolean digits(String s, int from) {
+      if (s.length() <= from) {
+        return false;
+      }
+      for (int i = from; i < s.length(); i++) {
+        char ch = s.charAt(i);
+        if (ch < '0' || ch > '9') {
+          return false;
+        }
+      }
+      return true;
     }
 
     private static CodeMap first(List<CodeMap> list) {

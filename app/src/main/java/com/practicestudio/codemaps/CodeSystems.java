@@ -1,5 +1,7 @@
 package com.practicestudio.codemaps;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +25,13 @@ public final class CodeSystems {
   private static final Pattern HL7_OID =
       Pattern.compile("(?:urn:oid:)?2\\.16\\.840\\.1\\.113883\\.12\\.(\\d{1,4})");
 
+  /**
+   * Spellings already worked out. A channel names the same few systems in every message, and
+   * matching four patterns per code lookup showed in the workers' profile.
+   */
+  private static final LoadingCache<String, String> KNOWN =
+      Caffeine.newBuilder().maximumSize(4_096).build(CodeSystems::canonical);
+
   private CodeSystems() {}
 
   /** The canonical spelling; null for null or blank. */
@@ -30,6 +39,10 @@ public final class CodeSystems {
     if (system == null || system.isBlank()) {
       return null;
     }
+    return KNOWN.get(system);
+  }
+
+  private static String canonical(String system) {
     String s = system.strip();
     Matcher m = CERNER.matcher(s);
     if (m.matches()) {

@@ -1,8 +1,6 @@
 package com.practicestudio.patients;
 
 import com.practicestudio.contact.Address;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -13,20 +11,24 @@ import java.util.Objects;
  */
 final class PatientDiff {
 
+  private static final RecordShape<PatientData> PATIENT = RecordShape.of(PatientData.class);
+  private static final RecordShape<Address> ADDRESS = RecordShape.of(Address.class);
+
   private PatientDiff() {}
 
   static List<FieldChange> between(PatientData before, PatientData after) {
     List<FieldChange> changes = new ArrayList<>();
-    for (RecordComponent c : PatientData.class.getRecordComponents()) {
-      Object b = get(c, before);
-      Object a = get(c, after);
+    for (int i = 0; i < PATIENT.size(); i++) {
+      Object b = PATIENT.get(i, before);
+      Object a = PATIENT.get(i, after);
       if (Objects.equals(b, a)) {
         continue;
       }
-      switch (c.getName()) {
+      String name = PATIENT.names().get(i);
+      switch (name) {
         case "address" -> addressChanges((Address) b, (Address) a, changes);
         case "ssn" -> changes.add(new FieldChange("ssn", mask((String) b), mask((String) a)));
-        default -> changes.add(new FieldChange(c.getName(), b, a));
+        default -> changes.add(new FieldChange(name, b, a));
       }
     }
     return changes;
@@ -66,24 +68,16 @@ final class PatientDiff {
     Address none = new Address(null, null, null, null, null, null);
     Address b = before == null ? none : before;
     Address a = after == null ? none : after;
-    for (RecordComponent c : Address.class.getRecordComponents()) {
-      Object bv = get(c, b);
-      Object av = get(c, a);
+    for (int i = 0; i < ADDRESS.size(); i++) {
+      Object bv = ADDRESS.get(i, b);
+      Object av = ADDRESS.get(i, a);
       if (!Objects.equals(bv, av)) {
-        changes.add(new FieldChange("address." + c.getName(), bv, av));
+        changes.add(new FieldChange("address." + ADDRESS.names().get(i), bv, av));
       }
     }
   }
 
   private static String mask(String ssn) {
     return ssn == null ? null : "***-**-" + ssn.substring(ssn.length() - 4);
-  }
-
-  private static Object get(RecordComponent c, Object record) {
-    try {
-      return c.getAccessor().invoke(record);
-    } catch (IllegalAccessException | InvocationTargetException e) {
-      throw new IllegalStateException("cannot read " + c.getName(), e);
-    }
   }
 }

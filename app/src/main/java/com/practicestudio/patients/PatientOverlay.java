@@ -1,10 +1,6 @@
 package com.practicestudio.patients;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +14,9 @@ import java.util.stream.Collectors;
  */
 final class PatientOverlay {
 
-  private static final RecordComponent[] COMPONENTS = PatientInput.class.getRecordComponents();
+  private static final RecordShape<PatientInput> INPUT = RecordShape.of(PatientInput.class);
   static final Set<String> FIELDS =
-      Arrays.stream(COMPONENTS)
-          .map(RecordComponent::getName)
+      INPUT.names().stream()
           .filter(n -> !n.equals("version"))
           .collect(Collectors.toUnmodifiableSet());
 
@@ -33,31 +28,30 @@ final class PatientOverlay {
         throw new IllegalArgumentException("not a patient field: " + name);
       }
     }
-    Object[] values = new Object[COMPONENTS.length];
-    for (int i = 0; i < COMPONENTS.length; i++) {
-      RecordComponent c = COMPONENTS[i];
-      Object given = get(c, input);
-      Object current = get(c, stored);
-      if (c.getName().equals("identifiers")) {
+    Object[] values = new Object[INPUT.size()];
+    for (int i = 0; i < values.length; i++) {
+      String name = INPUT.names().get(i);
+      Object given = INPUT.get(i, input);
+      if (name.equals("identifiers")) {
         values[i] = union(stored.identifiers(), input.identifiers());
       } else if (given != null) {
         values[i] = given;
-      } else if (clear.contains(c.getName())) {
+      } else if (clear.contains(name)) {
         values[i] = null;
       } else {
-        values[i] = current;
+        values[i] = INPUT.get(i, stored);
       }
     }
-    return construct(values);
+    return INPUT.construct(values);
   }
 
   /** The input with one field set to null. */
   static PatientInput without(PatientInput input, String field) {
-    Object[] values = new Object[COMPONENTS.length];
-    for (int i = 0; i < COMPONENTS.length; i++) {
-      values[i] = COMPONENTS[i].getName().equals(field) ? null : get(COMPONENTS[i], input);
+    Object[] values = new Object[INPUT.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = INPUT.names().get(i).equals(field) ? null : INPUT.get(i, input);
     }
-    return construct(values);
+    return INPUT.construct(values);
   }
 
   private static List<PatientIdentifier> union(
@@ -74,24 +68,5 @@ final class PatientOverlay {
       }
     }
     return new ArrayList<>(byKey.values());
-  }
-
-  private static Object get(RecordComponent c, PatientInput record) {
-    try {
-      return c.getAccessor().invoke(record);
-    } catch (IllegalAccessException | InvocationTargetException e) {
-      throw new IllegalStateException("cannot read " + c.getName(), e);
-    }
-  }
-
-  private static PatientInput construct(Object[] values) {
-    try {
-      Class<?>[] types =
-          Arrays.stream(COMPONENTS).map(RecordComponent::getType).toArray(Class[]::new);
-      Constructor<PatientInput> constructor = PatientInput.class.getDeclaredConstructor(types);
-      return constructor.newInstance(values);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot build a patient input", e);
-    }
   }
 }

@@ -8,9 +8,9 @@ import com.practicestudio.directory.ProviderService;
 import com.practicestudio.web.FieldProblem;
 import com.practicestudio.web.InvalidRequestException;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,11 +144,38 @@ class PatientValidator {
       return null;
     }
     try {
-      return LocalDate.parse(t);
-    } catch (DateTimeParseException e) {
+      return isoDigits(t)
+          ? LocalDate.of(number(t, 0, 4), number(t, 5, 7), number(t, 8, 10))
+          : LocalDate.parse(t);
+    } catch (DateTimeException e) {
       problems.add(new FieldProblem(field, "must be a date (YYYY-MM-DD)"));
       return null;
     }
+  }
+
+  /**
+   * {@code NNNN-NN-NN}, the shape nearly every date has; read without the formatter, which took a
+   * fiftieth of a worker's time. Other shapes go to {@link LocalDate#parse}, whose errors stand.
+   */
+  private static boolean isoDigits(String t) {
+    if (t.length() != 10 || t.charAt(4) != '-' || t.charAt(7) != '-') {
+      return false;
+    }
+    for (int i = 0; i < 10; i++) {
+      char c = t.charAt(i);
+      if (i != 4 && i != 7 && (c < '0' || c > '9')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int number(String t, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      n = n * 10 + (t.charAt(i) - '0');
+    }
+    return n;
   }
 
   private static String gender(String text, List<FieldProblem> problems) {

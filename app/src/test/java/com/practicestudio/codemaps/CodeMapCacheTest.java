@@ -114,6 +114,19 @@ class CodeMapCacheTest {
     assertThat(snapshot.lookup(CodeMapKind.LANGUAGE, null, "36", "cd:151")).isPresent();
     assertThat(snapshot.lookup(CodeMapKind.MARITAL_STATUS, null, "38", "309239")).isPresent();
     assertThat(snapshot.lookup(CodeMapKind.MARITAL_STATUS, null, "38", "309240")).isEmpty();
+    assertThat(snapshot.lookup(CodeMapKind.MARITAL_STATUS, null, "38", " cd:309239 ")).isPresent();
+  }
+
+  @Test
+  void only_digits_after_cd_make_a_raw_value() {
+    source.add(CodeMapKind.LANGUAGE, null, "36", "151", "en", true);
+    source.add(CodeMapKind.LANGUAGE, null, "36", "cd:", "none", true);
+    var snapshot = cache.snapshot();
+    assertThat(snapshot.lookup(CodeMapKind.LANGUAGE, null, "36", "CD:151x")).isEmpty();
+    assertThat(snapshot.lookup(CodeMapKind.LANGUAGE, null, "36", "CD:"))
+        .map(CodeMap::value)
+        .contains("none");
+    assertThat(snapshot.lookup(CodeMapKind.LANGUAGE, null, "36", "")).isEmpty();
   }
 
   @Test
