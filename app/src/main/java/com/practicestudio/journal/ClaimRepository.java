@@ -78,9 +78,13 @@ final class ClaimRepository {
     }
   }
 
-  /** Claims expired rows first, then due ones, up to {@code max} in all. */
-  List<Claim> claim(String node, int max, Instant now, Instant leaseUntil) {
-    List<Claim> claims = new ArrayList<>(reclaimExpired(node, max, now, leaseUntil));
+  /**
+   * Claims expired rows first when {@code reclaim} (leases run out after minutes, so looking for
+   * them on every claim only costs), then due ones, up to {@code max} in all.
+   */
+  List<Claim> claim(String node, int max, Instant now, Instant leaseUntil, boolean reclaim) {
+    List<Claim> claims =
+        new ArrayList<>(reclaim ? reclaimExpired(node, max, now, leaseUntil) : List.of());
     if (claims.size() < max) {
       claims.addAll(
           jdbc.sql(CLAIM_DUE)

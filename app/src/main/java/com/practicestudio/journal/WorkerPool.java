@@ -41,6 +41,10 @@ final class WorkerPool implements SmartLifecycle {
   private volatile Thread dispatcher;
   private ExecutorService workers;
   private Instant nextHeartbeat = Instant.MIN;
+
+  /** Expired leases are looked for once a poll interval, not on every claim of a busy node. */
+  private Instant nextReclaim = Instant.MIN;
+
   private boolean autoStartup;
 
   WorkerPool(
@@ -135,7 +139,7 @@ final class WorkerPool implements SmartLifecycle {
     while (true) {
       Instant now = clock.instant();
       List<Claim> claimed =
-          claims.claim(node, settings.claimBatch(), now, now.plus(settings.lease()));
+          claims.claim(node, settings.claimBatch(), now, now.plus(settings.lease()), true);
       if (claimed.isEmpty()) {
         return done;
       }
@@ -171,7 +175,11 @@ final class WorkerPool implements SmartLifecycle {
     }
     int wanted = Math.min(free * settings.applyBatch(), settings.claimBatch());
     Instant now = clock.instant();
-    List<Claim> claimed = claims.claim(node, wanted, now, now.plus(settings.lease()));
+    boolean reclaim = !now.isBefore(nextReclaim);
+    if (reclaim) {
+      nextReclaim = now.plus(settings.pollInterval());
+    }
+    List<Claim> claimed = claims.claim(node, wanted, now, now.plus(settings.lease()), reclaim);
     for (List<Claim> group : spread(claimed, free)) {
       slots.acquireUninterruptibly();
       group.forEach(claim -> running.add(claim.id()));

@@ -281,7 +281,7 @@ class RetryAndRecoveryIT {
 
       // node "dead" claims the first row and dies before applying it
       Instant now = node.clock.instant();
-      List<Claim> lost = node.store.claims().claim("dead", 10, now, now.plus(LEASE));
+      List<Claim> lost = node.store.claims().claim("dead", 10, now, now.plus(LEASE), true);
       assertThat(lost).extracting(Claim::id).containsExactly(first);
       assertThat(node.row(first).claimedBy()).isEqualTo("dead");
 
@@ -318,7 +318,7 @@ class RetryAndRecoveryIT {
       node.handle("HL7 INBOUND ADT^*", handler);
       long id = node.inbound("ADT^A04", "LAB", "k-1", "MRN:6", "MSH|").id();
       Instant now = node.clock.instant();
-      node.store.claims().claim("killed", 10, now, now.plus(LEASE));
+      node.store.claims().claim("killed", 10, now, now.plus(LEASE), true);
       WorkerPool pool = node.pool("b", 2);
       pool.start();
 
