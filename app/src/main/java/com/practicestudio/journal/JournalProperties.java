@@ -41,7 +41,8 @@ public record JournalProperties(
    * @param enabled whether this node runs workers at all (admin commands never do)
    * @param size rows applied at the same time on this node
    * @param pollInterval how often an idle node looks for due rows (it is also woken when a row is
-   *     recorded here, or on another node when {@code listenNotify} is on)
+   *     recorded here, or on another node when {@code listenNotify} is on), and how often a busy
+   *     one looks for rows whose lease ran out
    * @param lease how long a claim holds without a heartbeat; a crashed node's rows are reclaimed
    *     after it. Running rows are kept alive by a heartbeat every third of it.
    * @param claimBatch most rows one claim query takes

@@ -30,9 +30,10 @@
  * key is PROCESSING; {@code FOR UPDATE SKIP LOCKED} so that nodes never wait for each other or take
  * the same row; the same statement sets PROCESSING, {@code claimed_by}, {@code lease_until}, bumps
  * {@code attempts} and {@code claim_seq}, and commits. Rows whose lease ran out are reclaimed first
- * by a second small query. An idle dispatcher sleeps for the poll interval unless woken: by a row
- * recorded on this node (after commit), by a NOTIFY from another node, or by a worker finishing
- * (which may unblock the next row of its key).
+ * by a second small query, run at most once a poll interval (leases last minutes). An idle
+ * dispatcher sleeps for the poll interval unless woken: by a row recorded on this node (after
+ * commit), by a NOTIFY from another node, or by a worker finishing (which may unblock the next row
+ * of its key).
  *
  * <h2>Groups</h2>
  *
