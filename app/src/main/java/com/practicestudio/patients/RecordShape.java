@@ -60,6 +60,8 @@ final class RecordShape<R extends Record> {
   Object get(int component, R record) {
     try {
       return accessors[component].invokeExact((Object) record);
+    } catch (Error e) {
+      throw e; // out of memory or stack is not a record that cannot be read
     } catch (Throwable e) {
       throw new IllegalStateException("cannot read " + type + "." + names.get(component), e);
     }
@@ -71,6 +73,8 @@ final class RecordShape<R extends Record> {
     try {
       Object made = constructor.invokeExact(values); // invokeExact needs the handle's exact type
       return (R) made;
+    } catch (Error e) {
+      throw e;
     } catch (Throwable e) {
       throw new IllegalStateException(
           "cannot build a " + type + " of these " + names.size() + " values", e);
