@@ -8,6 +8,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The workers' side of the journal: claiming rows, fencing a claim, and writing an attempt's end.
@@ -19,21 +22,29 @@ final class ClaimRepository {
   /**
    * Waiting rows that are due and first in line for their key: no earlier row with the same
    * direction and key still waits, and no row with that key is being worked on. At most one row per
-   * key can qualify in one statement, so a claim never takes two rows of one key.
+   * key can qualify in one statement, so a claim never takes two rows of one key. Both checks read
+   * the small queue table, each one a single step into its own index (a backlog holds many rows of
+   * one key, and one check for both would read them all); the journal row itself is only updated.
    */
-  private static final String CLAIM_DUE =
+  static final String CLAIM_DUE =
       """
       WITH picked AS (
-          SELECT e.id FROM exchange e
-          WHERE e.status IN ('RECEIVED', 'PENDING') AND e.next_attempt_at <= ?
-            AND (e.correlation_key IS NULL OR NOT EXISTS (
-                SELECT 1 FROM exchange p
-                WHERE p.direction = e.direction AND p.correlation_key = e.correlation_key
-                  AND p.status IN ('RECEIVED', 'PENDING', 'PROCESSING')
-                  AND (p.id < e.id OR p.status = 'PROCESSING')))
-          ORDER BY e.id
+          SELECT q.exchange_id AS id FROM exchange_queue q
+          WHERE NOT q.claimed AND q.next_attempt_at <= ?
+            AND (q.correlation_key IS NULL OR (
+                NOT EXISTS (
+                    SELECT 1 FROM exchange_queue p
+                    WHERE p.direction = q.direction AND p.correlation_key = q.correlation_key
+                      AND p.exchange_id < q.exchange_id)
+                AND NOT EXISTS (
+                    SELECT 1 FROM exchange_queue p
+                    WHERE p.direction = q.direction AND p.correlation_key = q.correlation_key
+                      AND p.claimed)))
+          ORDER BY q.exchange_id
           LIMIT ?
-          FOR UPDATE OF e SKIP LOCKED)
+          FOR UPDATE OF q SKIP LOCKED),
+      queued AS (
+          UPDATE exchange_queue q SET claimed = true FROM picked WHERE q.exchange_id = picked.id)
       UPDATE exchange x
       SET status = 'PROCESSING', attempts = x.attempts + 1, claim_seq = x.claim_seq + 1,
           claimed_by = ?, lease_until = ?, updated_at = ?
@@ -41,12 +52,16 @@ final class ClaimRepository {
       RETURNING x.*
       """;
 
-  /** Rows whose worker stopped (crash, kill, lost network) without finishing them. */
+  /**
+   * Rows whose worker stopped (crash, kill, lost network) without finishing them: found among the
+   * claimed rows of the queue, which are only as many as the workers hold.
+   */
   private static final String RECLAIM_EXPIRED =
       """
       WITH picked AS (
-          SELECT e.id, e.claimed_by AS previous FROM exchange e
-          WHERE e.status = 'PROCESSING' AND e.lease_until < ?
+          SELECT e.id, e.claimed_by AS previous
+          FROM exchange_queue q JOIN exchange e ON e.id = q.exchange_id
+          WHERE q.claimed AND e.status = 'PROCESSING' AND e.lease_until < ?
           ORDER BY e.lease_until
           LIMIT ?
           FOR UPDATE OF e SKIP LOCKED)
@@ -57,13 +72,37 @@ final class ClaimRepository {
       RETURNING x.*, picked.previous
       """;
 
-  private static final String FENCE =
-      " WHERE id = ? AND status = 'PROCESSING' AND claim_seq = ? AND claimed_by = ?";
+  /**
+   * The claim's only good plan walks the queue's index in id order and stops after {@code max}
+   * rows. The planner picks another one (read every waiting row, check each one's key, then sort)
+   * when its statistics say the queue is empty, as they do after a vacuum of an idle queue; a
+   * backlog arriving then would be claimed at a few rows a second until the next analyze. So the
+   * claim's transaction rules out the other plans, and since no other is left, keeps the one it has
+   * instead of planning again on every call.
+   */
+  static final String ORDERED_WALK_ONLY =
+      """
+      SELECT set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true),
+             set_config('enable_sort', 'off', true),
+             set_config('plan_cache_mode', 'force_generic_plan', true)
+      """;
 
   private final JdbcClient jdbc;
+  private final TransactionTemplate tx;
 
-  ClaimRepository(JdbcClient jdbc) {
+  ClaimRepository(JdbcClient jdbc, TransactionTemplate tx) {
     this.jdbc = jdbc;
+    this.tx = tx;
+  }
+
+  /**
+   * A claim commits on its own, even when called inside another transaction, so that its planner
+   * settings end with it.
+   */
+  static TransactionTemplate ownTransactions(PlatformTransactionManager transactions) {
+    TransactionTemplate tx = new TransactionTemplate(transactions);
+    tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    return tx;
   }
 
   /** A row this node holds, and the fence its later writes must pass. */
@@ -83,18 +122,23 @@ final class ClaimRepository {
    * them on every claim only costs), then due ones, up to {@code max} in all.
    */
   List<Claim> claim(String node, int max, Instant now, Instant leaseUntil, boolean reclaim) {
-    List<Claim> claims =
-        new ArrayList<>(reclaim ? reclaimExpired(node, max, now, leaseUntil) : List.of());
-    if (claims.size() < max) {
-      claims.addAll(
-          jdbc.sql(CLAIM_DUE)
-              .params(ts(now), max - claims.size(), node, ts(leaseUntil), ts(now))
-              .query(
-                  (rs, n) ->
-                      new Claim(ExchangeRepository.map(rs, n), rs.getInt("claim_seq"), node, null))
-              .list());
-    }
-    return claims;
+    return tx.execute(
+        status -> {
+          jdbc.sql(ORDERED_WALK_ONLY).query((rs, n) -> 1).list();
+          List<Claim> claims =
+              new ArrayList<>(reclaim ? reclaimExpired(node, max, now, leaseUntil) : List.of());
+          if (claims.size() < max) {
+            claims.addAll(
+                jdbc.sql(CLAIM_DUE)
+                    .params(ts(now), max - claims.size(), node, ts(leaseUntil), ts(now))
+                    .query(
+                        (rs, n) ->
+                            new Claim(
+                                ExchangeRepository.map(rs, n), rs.getInt("claim_seq"), node, null))
+                    .list());
+          }
+          return claims;
+        });
   }
 
   private List<Claim> reclaimExpired(String node, int max, Instant now, Instant leaseUntil) {
@@ -149,19 +193,23 @@ final class ClaimRepository {
   record Finish(Claim claim, ExchangeStatus status, String code, String text) {}
 
   /**
-   * Ends many attempts of this node in finished statuses, in one statement; answers how many claims
-   * still held (the rest were lost).
+   * Ends many attempts of this node in finished statuses, in one statement, and takes them off the
+   * queue; answers how many claims still held (the rest were lost).
    */
   int finishAll(List<Finish> ends, Instant now) {
     return jdbc.sql(
             """
-            UPDATE exchange x SET status = f.status, error_code = f.code, error_text = f.text,
-                claimed_by = NULL, lease_until = NULL, next_attempt_at = NULL,
-                completed_at = ?, updated_at = ?
-            FROM unnest(?::bigint[], ?::int[], ?::text[], ?::text[], ?::text[])
-                AS f(id, seq, status, code, text)
-            WHERE x.id = f.id AND x.status = 'PROCESSING' AND x.claim_seq = f.seq
-              AND x.claimed_by = ?
+            WITH done AS (
+                UPDATE exchange x SET status = f.status, error_code = f.code, error_text = f.text,
+                    claimed_by = NULL, lease_until = NULL, next_attempt_at = NULL,
+                    completed_at = ?, updated_at = ?
+                FROM unnest(?::bigint[], ?::int[], ?::text[], ?::text[], ?::text[])
+                    AS f(id, seq, status, code, text)
+                WHERE x.id = f.id AND x.status = 'PROCESSING' AND x.claim_seq = f.seq
+                  AND x.claimed_by = ?
+                RETURNING x.id),
+            dequeued AS (DELETE FROM exchange_queue q USING done WHERE q.exchange_id = done.id)
+            SELECT count(*) FROM done
             """)
         .params(
             ts(now),
@@ -172,7 +220,8 @@ final class ClaimRepository {
             ends.stream().map(Finish::code).toArray(String[]::new),
             ends.stream().map(Finish::text).toArray(String[]::new),
             node(ends.stream().map(Finish::claim).toList()))
-        .update();
+        .query(Integer.class)
+        .single();
   }
 
   private static String node(List<Claim> claims) {
@@ -191,9 +240,17 @@ final class ClaimRepository {
   /** Sends the row back to wait until {@code next}; false when the claim was lost. */
   boolean retryLater(Claim claim, Instant next, String code, String text, Instant now) {
     return jdbc.sql(
-                "UPDATE exchange SET status = ?, next_attempt_at = ?, error_code = ?,"
-                    + " error_text = ?, claimed_by = NULL, lease_until = NULL, updated_at = ?"
-                    + FENCE)
+                """
+                WITH back AS (
+                    UPDATE exchange SET status = ?, next_attempt_at = ?, error_code = ?,
+                        error_text = ?, claimed_by = NULL, lease_until = NULL, updated_at = ?
+                    WHERE id = ? AND status = 'PROCESSING' AND claim_seq = ? AND claimed_by = ?
+                    RETURNING id, next_attempt_at),
+                queued AS (
+                    UPDATE exchange_queue q SET claimed = false, next_attempt_at = back.next_attempt_at
+                    FROM back WHERE q.exchange_id = back.id)
+                SELECT count(*) FROM back
+                """)
             .params(
                 claim.exchange().direction().waiting().name(),
                 ts(next),
@@ -203,8 +260,14 @@ final class ClaimRepository {
                 claim.id(),
                 claim.seq(),
                 claim.node())
-            .update()
+            .query(Integer.class)
+            .single()
         == 1;
+  }
+
+  /** Removes the queue's dead rows now, unless a vacuum of it is already running. */
+  void vacuumQueue() {
+    jdbc.sql("VACUUM (SKIP_LOCKED) exchange_queue").update();
   }
 
   /** Extends the leases of the rows this node is working on. */

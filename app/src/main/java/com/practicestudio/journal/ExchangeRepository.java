@@ -30,33 +30,35 @@ final class ExchangeRepository {
     this.jdbc = jdbc;
   }
 
+  /**
+   * One statement records a journal row, its sealed payload and its place in the workers' queue;
+   * the inbound one answers nothing when the sender's control id was recorded before.
+   */
+  private static final String INSERT =
+      """
+      WITH ins AS (
+          INSERT INTO exchange (channel, direction, message_type, sender, message_id,
+              correlation_key, status, next_attempt_at, endpoint, parent_id, payload_size,
+              content_type, received_at, updated_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          %s
+          RETURNING id, direction, correlation_key, next_attempt_at),
+      queued AS (
+          INSERT INTO exchange_queue (exchange_id, direction, correlation_key, next_attempt_at)
+          SELECT id, direction, correlation_key, next_attempt_at FROM ins),
+      payload AS (INSERT INTO exchange_payload (exchange_id, body) SELECT id, ? FROM ins)
+      SELECT id FROM ins
+      """;
+
+  private static final String INSERT_INBOUND =
+      INSERT.formatted("ON CONFLICT (channel, direction, sender, message_id) DO NOTHING");
+
+  private static final String INSERT_OUTBOUND = INSERT.formatted("");
+
   /** Inserts the row and its sealed payload, or answers the row recorded before. */
   Recorded insertInbound(InboundMessage m, byte[] cipher, Instant now) {
     Optional<Long> id =
-        jdbc.sql(
-                """
-                INSERT INTO exchange (channel, direction, message_type, sender, message_id,
-                    correlation_key, status, next_attempt_at, endpoint, parent_id, payload_size,
-                    content_type, received_at, updated_at)
-                VALUES (?, 'INBOUND', ?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (channel, direction, sender, message_id) DO NOTHING
-                RETURNING id
-                """)
-            .params(
-                m.channel().name(),
-                m.messageType(),
-                m.sender(),
-                m.messageId(),
-                m.correlationKey(),
-                ts(now),
-                m.endpoint(),
-                m.parentId(),
-                m.payload().size(),
-                m.payload().contentType(),
-                ts(now),
-                ts(now))
-            .query(Long.class)
-            .optional();
+        insert(INSERT_INBOUND, Direction.INBOUND, ExchangeStatus.RECEIVED, m, cipher, now);
     if (id.isEmpty()) {
       return jdbc.sql(
               """
@@ -70,43 +72,40 @@ final class ExchangeRepository {
                       rs.getLong("id"), true, ExchangeStatus.valueOf(rs.getString("status"))))
           .single();
     }
-    insertPayload(id.get(), cipher);
     return new Recorded(id.get(), false, ExchangeStatus.RECEIVED);
   }
 
   long insertOutbound(OutboundMessage m, byte[] cipher, Instant now) {
-    long id =
-        jdbc.sql(
-                """
-                INSERT INTO exchange (channel, direction, message_type, sender, message_id,
-                    correlation_key, status, next_attempt_at, endpoint, parent_id, payload_size,
-                    content_type, received_at, updated_at)
-                VALUES (?, 'OUTBOUND', ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, ?)
-                RETURNING id
-                """)
-            .params(
-                m.channel().name(),
-                m.messageType(),
-                m.sender(),
-                m.messageId(),
-                m.correlationKey(),
-                ts(now),
-                m.endpoint(),
-                m.parentId(),
-                m.payload().size(),
-                m.payload().contentType(),
-                ts(now),
-                ts(now))
-            .query(Long.class)
-            .single();
-    insertPayload(id, cipher);
-    return id;
+    return insert(INSERT_OUTBOUND, Direction.OUTBOUND, ExchangeStatus.PENDING, m, cipher, now)
+        .orElseThrow();
   }
 
-  private void insertPayload(long id, byte[] cipher) {
-    jdbc.sql("INSERT INTO exchange_payload (exchange_id, body) VALUES (?, ?)")
-        .params(id, cipher)
-        .update();
+  private Optional<Long> insert(
+      String sql,
+      Direction direction,
+      ExchangeStatus status,
+      JournalMessage m,
+      byte[] cipher,
+      Instant now) {
+    return jdbc.sql(sql)
+        .params(
+            m.channel().name(),
+            direction.name(),
+            m.messageType(),
+            m.sender(),
+            m.messageId(),
+            m.correlationKey(),
+            status.name(),
+            ts(now),
+            m.endpoint(),
+            m.parentId(),
+            m.payload().size(),
+            m.payload().contentType(),
+            ts(now),
+            ts(now),
+            cipher)
+        .query(Long.class)
+        .optional();
   }
 
   /** Lets workers on other nodes know (delivered when the caller's transaction commits). */
@@ -254,14 +253,14 @@ final class ExchangeRepository {
   }
 
   /**
-   * The error queue (FAILED) and the backlog (RECEIVED, PENDING) over all time: two counts, each
-   * over its small partial index.
+   * The error queue (FAILED) and the backlog (RECEIVED, PENDING) over all time: two counts, over a
+   * small partial index and the queue table.
    */
   QueueSizes queueSizes() {
     return jdbc.sql(
             """
             SELECT (SELECT count(*) FROM exchange WHERE status = 'FAILED') AS failed,
-                   (SELECT count(*) FROM exchange WHERE status IN ('RECEIVED', 'PENDING')) AS waiting
+                   (SELECT count(*) FROM exchange_queue WHERE NOT claimed) AS waiting
             """)
         .query((rs, n) -> new QueueSizes(rs.getLong("failed"), rs.getLong("waiting")))
         .single();

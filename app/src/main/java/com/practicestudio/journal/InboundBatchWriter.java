@@ -35,8 +35,9 @@ final class InboundBatchWriter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(InboundBatchWriter.class);
 
   /**
-   * One statement (so one round trip and one commit) records the rows and their payloads. In-batch
-   * copies of one message id insert once; the first copy's payload is kept.
+   * One statement (so one round trip and one commit) records the rows, their payloads and their
+   * places in the queue. In-batch copies of one message id insert once; the first copy's payload is
+   * kept.
    */
   private static final String INSERT =
       """
@@ -53,7 +54,10 @@ final class InboundBatchWriter implements AutoCloseable {
               'RECEIVED', ?, endpoint, parent_id, payload_size, content_type, ?, ?
           FROM input ORDER BY ord
           ON CONFLICT (channel, direction, sender, message_id) DO NOTHING
-          RETURNING id, channel, sender, message_id),
+          RETURNING id, channel, sender, message_id, correlation_key, next_attempt_at),
+      queued AS (
+          INSERT INTO exchange_queue (exchange_id, direction, correlation_key, next_attempt_at)
+          SELECT id, 'INBOUND', correlation_key, next_attempt_at FROM ins),
       first_copy AS (
           SELECT DISTINCT ON (channel, sender, message_id) channel, sender, message_id, body
           FROM input ORDER BY channel, sender, message_id, ord),

@@ -21,7 +21,8 @@ public record InboundMessage(
     String correlationKey,
     String endpoint,
     Long parentId,
-    Payload payload) {
+    Payload payload)
+    implements JournalMessage {
 
   public InboundMessage {
     require(channel, "channel");

@@ -19,7 +19,7 @@ record JournalStore(
     return new JournalStore(
         dataSource,
         new ExchangeRepository(jdbc),
-        new ClaimRepository(jdbc),
+        new ClaimRepository(jdbc, ClaimRepository.ownTransactions(transactions)),
         new RequeueRepository(jdbc),
         new TransactionTemplate(transactions));
   }

@@ -19,7 +19,8 @@ public record OutboundMessage(
     String correlationKey,
     String endpoint,
     Long parentId,
-    Payload payload) {
+    Payload payload)
+    implements JournalMessage {
 
   public OutboundMessage {
     InboundMessage.require(channel, "channel");

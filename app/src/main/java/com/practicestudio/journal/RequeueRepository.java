@@ -24,12 +24,17 @@ final class RequeueRepository {
   List<Exchange> requeue(Collection<Long> ids, Instant now) {
     return jdbc.sql(
             """
-            UPDATE exchange
-            SET status = CASE direction WHEN 'INBOUND' THEN 'RECEIVED' ELSE 'PENDING' END,
-                attempts = 0, next_attempt_at = ?, error_code = NULL, error_text = NULL,
-                claimed_by = NULL, lease_until = NULL, completed_at = NULL, updated_at = ?
-            WHERE id = ANY(?) AND status IN ('FAILED', 'APPLIED', 'DELIVERED', 'IGNORED')
-            RETURNING %s
+            WITH back AS (
+                UPDATE exchange
+                SET status = CASE direction WHEN 'INBOUND' THEN 'RECEIVED' ELSE 'PENDING' END,
+                    attempts = 0, next_attempt_at = ?, error_code = NULL, error_text = NULL,
+                    claimed_by = NULL, lease_until = NULL, completed_at = NULL, updated_at = ?
+                WHERE id = ANY(?) AND status IN ('FAILED', 'APPLIED', 'DELIVERED', 'IGNORED')
+                RETURNING %s),
+            queued AS (
+                INSERT INTO exchange_queue (exchange_id, direction, correlation_key, next_attempt_at)
+                SELECT id, direction, correlation_key, next_attempt_at FROM back)
+            SELECT * FROM back
             """
                 .formatted(ExchangeRepository.COLUMNS))
         .params(ts(now), ts(now), ids.toArray(Long[]::new))
@@ -37,17 +42,26 @@ final class RequeueRepository {
         .list();
   }
 
-  /** Discards a waiting or failed row; empty when it is in another status (or absent). */
+  /**
+   * Discards a waiting or failed row; empty when it is in another status (or absent). A waiting row
+   * leaves the queue first, so a worker claiming it at the same moment either gets it before (and
+   * the discard finds it PROCESSING) or not at all; the queue row is locked before the journal row,
+   * in the claim's order.
+   */
   Optional<Exchange> discard(long id, Instant now) {
     return jdbc.sql(
             """
+            WITH dequeued AS (
+                DELETE FROM exchange_queue WHERE exchange_id = ? AND NOT claimed
+                RETURNING exchange_id)
             UPDATE exchange
             SET status = 'DISCARDED', next_attempt_at = NULL, completed_at = ?, updated_at = ?
-            WHERE id = ? AND status IN ('FAILED', 'RECEIVED', 'PENDING')
+            WHERE id = ? AND (status = 'FAILED'
+                OR (status IN ('RECEIVED', 'PENDING') AND EXISTS (SELECT 1 FROM dequeued)))
             RETURNING %s
             """
                 .formatted(ExchangeRepository.COLUMNS))
-        .params(ts(now), ts(now), id)
+        .params(id, ts(now), ts(now), id)
         .query(ExchangeRepository::map)
         .optional();
   }

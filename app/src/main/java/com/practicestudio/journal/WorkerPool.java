@@ -30,12 +30,16 @@ final class WorkerPool implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
 
+  /** Claimed rows between two vacuums of the queue: about 10,000 dead entries, 25 index pages. */
+  private static final int VACUUM_EVERY_ROWS = 5_000;
+
   private final String node;
   private final JournalProperties.Workers settings;
   private final ClaimRepository claims;
   private final ExchangeApplier applier;
   private final Clock clock;
   private final Semaphore slots;
+  private final QueueVacuum vacuum;
   private final Set<Long> running = ConcurrentHashMap.newKeySet();
   private volatile boolean stopping;
   private volatile Thread dispatcher;
@@ -59,6 +63,7 @@ final class WorkerPool implements SmartLifecycle {
     this.applier = applier;
     this.clock = clock;
     this.slots = new Semaphore(settings.size());
+    this.vacuum = new QueueVacuum(claims::vacuumQueue, VACUUM_EVERY_ROWS);
   }
 
   String node() {
@@ -180,6 +185,7 @@ final class WorkerPool implements SmartLifecycle {
       nextReclaim = now.plus(settings.pollInterval());
     }
     List<Claim> claimed = claims.claim(node, wanted, now, now.plus(settings.lease()), reclaim);
+    vacuum.claimed(claimed.size());
     for (List<Claim> group : spread(claimed, free)) {
       slots.acquireUninterruptibly();
       group.forEach(claim -> running.add(claim.id()));

@@ -35,6 +35,13 @@
  * commit), by a NOTIFY from another node, or by a worker finishing (which may unblock the next row
  * of its key).
  *
+ * <p>Both checks read {@code exchange_queue}, not the journal: a row is in it from the moment it is
+ * recorded (or requeued) until it finishes, with its key, its due time and whether it is claimed.
+ * The journal keeps every row for months, and each status change leaves a dead index entry behind
+ * until vacuum, which for a table that size comes after millions of changes; a claim walking the
+ * journal's own indexes would step over all of them. The queue is as small as the backlog and is
+ * vacuumed after a few thousand changes.
+ *
  * <h2>Groups</h2>
  *
  * The claimed rows are dealt out round robin, one group per free worker: a short backlog runs one

@@ -62,7 +62,8 @@ final class JournalDatabase {
   static void clean() {
     JdbcClient.create(dataSource())
         .sql(
-            "TRUNCATE exchange, exchange_payload, exchange_event, journal_test_effect RESTART IDENTITY")
+            "TRUNCATE exchange, exchange_queue, exchange_payload, exchange_event, journal_test_effect"
+                + " RESTART IDENTITY")
         .update();
   }
 }

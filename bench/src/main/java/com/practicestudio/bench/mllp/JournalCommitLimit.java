@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The database's own limit for a durable ACK: clients that each commit one journal row (with its 1
  * KB payload) and wait for the commit before the next one, straight into the embedded PostgreSQL of
  * the server under test, no MLLP and no server code. The statement does what the journal writer
- * does for a batch of one (the same table, indexes and unique check), without its batching arrays.
+ * does for a batch of one (the same tables, indexes and unique check), without its batching arrays.
  * One lock-step MLLP connection cannot acknowledge faster than one client here commits.
  */
 final class JournalCommitLimit {
@@ -28,7 +28,10 @@ final class JournalCommitLimit {
           VALUES ('HL7', 'INBOUND', 'ADT^A04', ?, ?, ?, 'RECEIVED', now(), 'commit-limit', ?,
               'application/hl7-v2', now(), now())
           ON CONFLICT (channel, direction, sender, message_id) DO NOTHING
-          RETURNING id)
+          RETURNING id, correlation_key, next_attempt_at),
+      queued AS (
+          INSERT INTO exchange_queue (exchange_id, direction, correlation_key, next_attempt_at)
+          SELECT id, 'INBOUND', correlation_key, next_attempt_at FROM ins)
       INSERT INTO exchange_payload (exchange_id, body) SELECT id, ? FROM ins RETURNING exchange_id
       """;
 

@@ -1,0 +1,21 @@
+package com.practicestudio.journal;
+
+/** What a message brings to its journal row, in either direction. */
+sealed interface JournalMessage permits InboundMessage, OutboundMessage {
+
+  Channel channel();
+
+  String messageType();
+
+  String sender();
+
+  String messageId();
+
+  String correlationKey();
+
+  String endpoint();
+
+  Long parentId();
+
+  Payload payload();
+}

@@ -1,0 +1,242 @@
+package com.practicestudio.journal;
+
+import static com.practicestudio.journal.ExchangeRepository.ts;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.practicestudio.web.ConflictException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The workers' queue holds exactly the rows that wait or are being worked on: a row enters it when
+ * recorded or requeued, is marked while claimed, goes back on a retry and leaves when it finishes
+ * or is discarded. The claim reads nothing else, so a row missing here would never be applied.
+ */
+class ExchangeQueueIT {
+
+  /** A queue row as the claim sees it. */
+  record Queued(String direction, String correlationKey, Instant nextAttemptAt, boolean claimed) {}
+
+  private JournalFixture node;
+  private final AtomicReference<Outcome> outcome = new AtomicReference<>(Outcome.done());
+  private final List<Optional<Queued>> seenByHandler = new ArrayList<>();
+
+  @BeforeEach
+  void journal() {
+    JournalDatabase.clean();
+    node = new JournalFixture();
+    node.handle(
+        "HL7 INBOUND *",
+        (e, p, c) -> {
+          seenByHandler.add(queued(e.id()));
+          return outcome.get();
+        });
+  }
+
+  @AfterEach
+  void close() {
+    node.close();
+  }
+
+  @Test
+  void a_recorded_row_waits_in_the_queue_with_its_key_and_due_time() throws Exception {
+    long single = node.inbound("ADT^A04", "LAB", "q-1", "MRN:1", "MSH|").id();
+    long grouped =
+        node.journal()
+            .submitInbound(message("ADT^A08", "q-2", "MRN:2"))
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS)
+            .id();
+    long outbound =
+        node.journal()
+            .recordOutbound(
+                OutboundMessage.of(Channel.HL7, "SIU^S12", "practice-studio", payload())
+                    .withCorrelationKey("MRN:3"));
+
+    Instant now = JournalFixture.START;
+    assertThat(queued(single)).contains(new Queued("INBOUND", "MRN:1", now, false));
+    assertThat(queued(grouped)).contains(new Queued("INBOUND", "MRN:2", now, false));
+    assertThat(queued(outbound)).contains(new Queued("OUTBOUND", "MRN:3", now, false));
+  }
+
+  @Test
+  void a_duplicate_is_queued_once() {
+    long first = node.inbound("ADT^A04", "LAB", "q-dup", "MRN:1", "MSH|").id();
+    Recorded again = node.inbound("ADT^A04", "LAB", "q-dup", "MRN:1", "MSH|");
+
+    assertThat(again.duplicate()).isTrue();
+    assertThat(again.id()).isEqualTo(first);
+    assertThat(queueSize()).isEqualTo(1);
+  }
+
+  @Test
+  void a_claimed_row_is_marked_goes_back_on_a_retry_and_leaves_when_applied() {
+    long id = node.inbound("ADT^A04", "LAB", "q-3", "MRN:1", "MSH|").id();
+    WorkerPool pool = node.pool("a", 1);
+
+    outcome.set(Outcome.retry("TEST-503", "remote down"));
+    assertThat(pool.runDue()).isEqualTo(1);
+    assertThat(seenByHandler).containsExactly(Optional.of(claimed("MRN:1", JournalFixture.START)));
+    assertThat(queued(id))
+        .as("back in line until its backoff has passed")
+        .contains(new Queued("INBOUND", "MRN:1", JournalFixture.START.plusSeconds(10), false));
+
+    outcome.set(Outcome.done());
+    node.clock.advance(Duration.ofSeconds(10));
+    assertThat(pool.runDue()).isEqualTo(1);
+
+    assertThat(node.row(id).status()).isEqualTo(ExchangeStatus.APPLIED);
+    assertThat(queued(id)).isEmpty();
+  }
+
+  @Test
+  void a_failed_row_leaves_the_queue_and_a_requeue_puts_it_back() {
+    long id = node.inbound("ADT^A04", "LAB", "q-4", "MRN:1", "MSH|").id();
+    outcome.set(Outcome.failed("TEST-422", "mapping missing"));
+    node.pool("a", 1).runDue();
+    assertThat(node.row(id).status()).isEqualTo(ExchangeStatus.FAILED);
+    assertThat(queued(id)).isEmpty();
+
+    node.clock.advance(Duration.ofMinutes(1));
+    node.reprocessing().requeue(id);
+
+    assertThat(queued(id))
+        .contains(new Queued("INBOUND", "MRN:1", JournalFixture.START.plusSeconds(60), false));
+    outcome.set(Outcome.done());
+    assertThat(node.pool("a", 1).runDue()).isEqualTo(1);
+    assertThat(node.row(id).status()).isEqualTo(ExchangeStatus.APPLIED);
+    assertThat(queued(id)).isEmpty();
+  }
+
+  @Test
+  void a_discarded_waiting_row_leaves_the_queue_and_is_never_claimed() {
+    long id = node.inbound("ADT^A04", "LAB", "q-5", "MRN:1", "MSH|").id();
+
+    assertThat(node.reprocessing().discard(id, "sent twice by mistake").status())
+        .isEqualTo(ExchangeStatus.DISCARDED);
+
+    assertThat(queued(id)).isEmpty();
+    assertThat(node.pool("a", 1).runDue()).isZero();
+    assertThat(seenByHandler).isEmpty();
+  }
+
+  @Test
+  void a_row_being_worked_on_cannot_be_discarded_and_stays_claimed() {
+    long id = node.inbound("ADT^A04", "LAB", "q-6", "MRN:1", "MSH|").id();
+    Instant now = JournalFixture.START;
+    List<ClaimRepository.Claim> claims =
+        node.store.claims().claim("a", 10, now, now.plus(Duration.ofMinutes(5)), false);
+    assertThat(claims).extracting(ClaimRepository.Claim::id).containsExactly(id);
+
+    assertThatThrownBy(() -> node.reprocessing().discard(id, "changed my mind"))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("PROCESSING");
+
+    assertThat(queued(id)).contains(claimed("MRN:1", now));
+    assertThat(node.row(id).status()).isEqualTo(ExchangeStatus.PROCESSING);
+  }
+
+  @Test
+  void rows_of_one_key_are_claimed_in_order_and_others_pass_a_waiting_one() {
+    long first = node.inbound("ADT^A04", "LAB", "q-7", "MRN:1", "MSH|").id();
+    long second = node.inbound("ADT^A08", "LAB", "q-8", "MRN:1", "MSH|").id();
+    long other = node.inbound("ADT^A04", "LAB", "q-9", "MRN:2", "MSH|").id();
+    outcome.set(Outcome.retry("TEST-503", "remote down"));
+
+    node.pool("a", 1).runDue();
+
+    assertThat(node.row(first).attempts()).isEqualTo(1);
+    assertThat(node.row(second).attempts()).as("behind the first of its key").isZero();
+    assertThat(node.row(other).attempts()).isEqualTo(1);
+    assertThat(queueSize()).isEqualTo(3);
+  }
+
+  @Test
+  void the_claim_walks_the_queue_in_order_even_when_its_statistics_say_it_is_empty() {
+    node.jdbc.sql("VACUUM ANALYZE exchange_queue").update();
+    node.jdbc
+        .sql(
+            """
+            WITH ins AS (
+                INSERT INTO exchange (channel, direction, message_type, sender, message_id,
+                    correlation_key, status, next_attempt_at, received_at, updated_at)
+                SELECT 'HL7', 'INBOUND', 'ADT^A04', 'LAB', 'burst-' || g, 'MRN:' || (g % 500),
+                    'RECEIVED', now(), now(), now()
+                FROM generate_series(1, 5000) g
+                RETURNING id, correlation_key, next_attempt_at)
+            INSERT INTO exchange_queue (exchange_id, direction, correlation_key, next_attempt_at)
+            SELECT id, 'INBOUND', correlation_key, next_attempt_at FROM ins
+            """)
+        .update();
+
+    String plan =
+        node.store
+            .tx()
+            .execute(
+                status -> {
+                  node.jdbc.sql(ClaimRepository.ORDERED_WALK_ONLY).query((rs, n) -> 1).list();
+                  return String.join(
+                      "\n",
+                      node.jdbc
+                          .sql("EXPLAIN " + ClaimRepository.CLAIM_DUE)
+                          .params(
+                              ts(JournalFixture.START.plusSeconds(60)),
+                              20,
+                              "a",
+                              ts(JournalFixture.START),
+                              ts(JournalFixture.START))
+                          .query(String.class)
+                          .list());
+                });
+
+    assertThat(plan)
+        .as("stops after 20 rows instead of checking all 5,000 and sorting them")
+        .contains("Index Scan using exchange_queue_waiting")
+        .doesNotContain("Sort")
+        .doesNotContain("Bitmap")
+        .doesNotContain("Seq Scan");
+  }
+
+  private static Queued claimed(String key, Instant due) {
+    return new Queued("INBOUND", key, due, true);
+  }
+
+  private Optional<Queued> queued(long id) {
+    return node.jdbc
+        .sql(
+            "SELECT direction, correlation_key, next_attempt_at, claimed FROM exchange_queue"
+                + " WHERE exchange_id = ?")
+        .param(id)
+        .query(
+            (rs, n) ->
+                new Queued(
+                    rs.getString("direction"),
+                    rs.getString("correlation_key"),
+                    rs.getObject("next_attempt_at", OffsetDateTime.class).toInstant(),
+                    rs.getBoolean("claimed")))
+        .optional();
+  }
+
+  private long queueSize() {
+    return node.jdbc.sql("SELECT count(*) FROM exchange_queue").query(Long.class).single();
+  }
+
+  private static InboundMessage message(String type, String id, String key) {
+    return InboundMessage.of(Channel.HL7, type, "LAB", id, payload()).withCorrelationKey(key);
+  }
+
+  private static Payload payload() {
+    return new Payload("MSH|".getBytes(StandardCharsets.UTF_8), "application/hl7-v2");
+  }
+}
