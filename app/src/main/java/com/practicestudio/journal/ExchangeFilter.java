@@ -27,7 +27,10 @@ final class ExchangeFilter {
       }
     }
     if (q.status() != null) {
-      sql.append(" AND status = ?");
+      sql.append(
+          ExchangeStatus.EXCEPTIONAL.contains(q.status())
+              ? " AND exceptional = ?"
+              : " AND status = ?");
       params.add(q.status().name());
     }
     if (q.from() != null) {

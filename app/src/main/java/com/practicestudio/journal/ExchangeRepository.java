@@ -259,7 +259,7 @@ final class ExchangeRepository {
   QueueSizes queueSizes() {
     return jdbc.sql(
             """
-            SELECT (SELECT count(*) FROM exchange WHERE status = 'FAILED') AS failed,
+            SELECT (SELECT count(*) FROM exchange WHERE exceptional = 'FAILED') AS failed,
                    (SELECT count(*) FROM exchange_queue WHERE NOT claimed) AS waiting
             """)
         .query((rs, n) -> new QueueSizes(rs.getLong("failed"), rs.getLong("waiting")))

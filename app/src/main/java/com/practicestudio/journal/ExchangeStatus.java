@@ -26,6 +26,12 @@ public enum ExchangeStatus {
   /** Statuses an operator may discard. */
   public static final Set<ExchangeStatus> DISCARDABLE = EnumSet.of(FAILED, RECEIVED, PENDING);
 
+  /**
+   * Statuses that end a row outside the applied path; the journal's {@code exceptional} column
+   * repeats them (NULL for every other status) and is indexed instead of {@code status}.
+   */
+  static final Set<ExchangeStatus> EXCEPTIONAL = EnumSet.of(FAILED, IGNORED, DISCARDED);
+
   /** Waiting for a worker (now or after a retry delay). */
   public boolean waiting() {
     return this == RECEIVED || this == PENDING;

@@ -181,24 +181,13 @@ class ExchangeQueueIT {
         .update();
 
     String plan =
-        node.store
-            .tx()
-            .execute(
-                status -> {
-                  node.jdbc.sql(ClaimRepository.ORDERED_WALK_ONLY).query((rs, n) -> 1).list();
-                  return String.join(
-                      "\n",
-                      node.jdbc
-                          .sql("EXPLAIN " + ClaimRepository.CLAIM_DUE)
-                          .params(
-                              ts(JournalFixture.START.plusSeconds(60)),
-                              20,
-                              "a",
-                              ts(JournalFixture.START),
-                              ts(JournalFixture.START))
-                          .query(String.class)
-                          .list());
-                });
+        explainAsClaimed(
+            ClaimRepository.CLAIM_DUE,
+            ts(JournalFixture.START.plusSeconds(60)),
+            20,
+            "a",
+            ts(JournalFixture.START),
+            ts(JournalFixture.START));
 
     assertThat(plan)
         .as("stops after 20 rows instead of checking all 5,000 and sorting them")
@@ -206,6 +195,105 @@ class ExchangeQueueIT {
         .doesNotContain("Sort")
         .doesNotContain("Bitmap")
         .doesNotContain("Seq Scan");
+  }
+
+  @Test
+  void rows_ended_outside_the_applied_path_are_found_by_their_status() {
+    outcome.set(Outcome.failed("TEST-422", "mapping missing"));
+    long failed = node.inbound("ADT^A04", "LAB", "x-1", "MRN:1", "MSH|").id();
+    node.pool("a", 1).runDue();
+    long discarded = node.inbound("ADT^A04", "LAB", "x-2", "MRN:2", "MSH|").id();
+    node.reprocessing().discard(discarded, "test message");
+    outcome.set(Outcome.done());
+    long applied = node.inbound("ADT^A04", "LAB", "x-3", "MRN:3", "MSH|").id();
+    node.pool("a", 1).runDue();
+
+    assertThat(idsWith(ExchangeStatus.FAILED)).containsExactly(failed);
+    assertThat(idsWith(ExchangeStatus.DISCARDED)).containsExactly(discarded);
+    assertThat(idsWith(ExchangeStatus.APPLIED)).containsExactly(applied);
+    assertThat(idsWith(ExchangeStatus.IGNORED)).isEmpty();
+
+    node.reprocessing().requeue(failed);
+    assertThat(idsWith(ExchangeStatus.FAILED)).as("requeued").isEmpty();
+    assertThat(idsWith(ExchangeStatus.RECEIVED)).containsExactly(failed);
+  }
+
+  @Test
+  void claiming_and_applying_a_row_adds_no_index_entries_to_the_journal() {
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      ids.add(node.inbound("ADT^A04", "LAB", "h-" + i, "MRN:" + i, "MSH|").id());
+    }
+
+    assertThat(node.pool("a", 2).runDue()).isEqualTo(10);
+
+    assertThat(node.row(ids.get(0)).status()).isEqualTo(ExchangeStatus.APPLIED);
+    assertThat(heapOnly(ids))
+        .as("rows whose applied version was written without index entries (a HOT update)")
+        .isEqualTo(10);
+  }
+
+  /** How many of the rows' current versions no index points to directly (pageinspect). */
+  private long heapOnly(List<Long> ids) {
+    node.jdbc.sql("CREATE EXTENSION IF NOT EXISTS pageinspect").update();
+    return node.jdbc
+        .sql(
+            """
+            SELECT count(*) FROM exchange e
+            CROSS JOIN LATERAL heap_page_items(
+                get_raw_page('exchange', (e.ctid::text::point)[0]::int)) h
+            WHERE e.id = ANY(?) AND h.lp = (e.ctid::text::point)[1]::int
+              AND (h.t_infomask2 & 32768) <> 0
+            """)
+        .param(ids.toArray(Long[]::new))
+        .query(Long.class)
+        .single();
+  }
+
+  private List<Long> idsWith(ExchangeStatus status) {
+    return node.journal().search(ExchangeQuery.all().withStatus(status), 50, null).items().stream()
+        .map(Exchange::id)
+        .toList();
+  }
+
+  @Test
+  void expired_leases_are_looked_for_among_the_claimed_rows_only() {
+    node.jdbc
+        .sql(
+            """
+            INSERT INTO exchange (channel, direction, message_type, sender, message_id, status,
+                received_at, completed_at, updated_at)
+            SELECT 'HL7', 'INBOUND', 'ADT^A04', 'LAB', 'history-' || g, 'APPLIED', now(), now(), now()
+            FROM generate_series(1, 20000) g
+            """)
+        .update();
+    node.inbound("ADT^A04", "LAB", "l-1", "MRN:1", "MSH|");
+    Instant now = JournalFixture.START;
+    node.store.claims().claim("a", 10, now, now.plus(Duration.ofMinutes(5)), false);
+    node.jdbc.sql("VACUUM ANALYZE exchange").update();
+
+    String plan =
+        explainAsClaimed(ClaimRepository.RECLAIM_EXPIRED, ts(now), 20, "b", ts(now), ts(now));
+
+    assertThat(plan)
+        .as("looks the claimed rows up by id instead of walking the journal")
+        .contains("Index Scan using exchange_pkey on exchange e")
+        .contains("Index Cond: (id = ANY (")
+        .doesNotContain("Merge Join")
+        .doesNotContain("Hash Join")
+        .doesNotContain("Seq Scan");
+  }
+
+  /** The plan of one of the claim's statements, in a transaction with the claim's settings. */
+  private String explainAsClaimed(String sql, Object... params) {
+    return node.store
+        .tx()
+        .execute(
+            status -> {
+              node.jdbc.sql(ClaimRepository.ORDERED_WALK_ONLY).query((rs, n) -> 1).list();
+              return String.join(
+                  "\n", node.jdbc.sql("EXPLAIN " + sql).params(params).query(String.class).list());
+            });
   }
 
   private static Queued claimed(String key, Instant due) {
