@@ -39,8 +39,10 @@
  * recorded (or requeued) until it finishes, with its key, its due time and whether it is claimed.
  * The journal keeps every row for months, and each status change leaves a dead index entry behind
  * until vacuum, which for a table that size comes after millions of changes; a claim walking the
- * journal's own indexes would step over all of them. The queue is as small as the backlog and is
- * vacuumed after a few thousand changes.
+ * journal's own indexes would step over all of them. The queue is as small as the backlog, and the
+ * workers vacuum it after every 5,000 claims ({@code QueueVacuum}). No index of the journal names a
+ * column that claiming or applying a row changes (the error queue's index is on the generated
+ * {@code exceptional} column), so those updates add no index entries.
  *
  * <h2>Groups</h2>
  *
