@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 
 /**
  * This node's workers. One dispatcher thread claims as many due rows as there are free workers (one
@@ -160,8 +161,12 @@ final class WorkerPool implements SmartLifecycle {
       try {
         more = claimAndRun();
         heartbeat();
-      } catch (DataAccessException e) {
+      } catch (DataAccessException | TransactionException e) {
+        // the database went away mid-claim (failover, restart, network): try again next poll
         log.warn("Journal dispatcher on {}: {}", node, e.getClass().getSimpleName());
+      } catch (RuntimeException e) {
+        // a bug; the dispatcher must live on, or this node stops applying anything
+        log.error("Journal dispatcher on {} failed: {}", node, e.getClass().getName());
       }
       if (!more && !stopping) {
         LockSupport.parkNanos(sleep().toNanos());
