@@ -3,9 +3,9 @@ package com.practicestudio.db;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
@@ -35,10 +35,11 @@ public class EmbeddedPostgresEarlyStart
     Startup startup =
         new Startup(CompletableFuture.supplyAsync(() -> EmbeddedPostgresServer.start(pg)));
     context.getBeanFactory().registerSingleton(BEAN, startup);
-    // also when the context fails before the DataSource exists
-    context.addApplicationListener(
-        (org.springframework.context.ApplicationListener<ContextClosedEvent>)
-            e -> startup.destroy());
+    // Stopped with the singletons: after the journal's workers and the listeners have stopped (on
+    // the context's closed event it stopped before them, under their feet), last of all since it
+    // was registered first, and also when the context fails before the DataSource exists.
+    ((DefaultSingletonBeanRegistry) context.getBeanFactory())
+        .registerDisposableBean(BEAN, startup::destroy);
   }
 
   @Override
