@@ -6,6 +6,7 @@ import com.practicestudio.directory.Location;
 import com.practicestudio.directory.LocationInput;
 import com.practicestudio.directory.LocationService;
 import com.practicestudio.hl7.inbound.Fields.Pl;
+import com.practicestudio.web.ConflictException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -52,17 +53,28 @@ class LocationResolver {
       return known;
     }
     ZoneId zone = in.times().facilityZone();
-    Location created =
-        locations.create(
-            new LocationInput(
-                key,
-                pl.description() != null ? pl.description() : key,
-                null,
-                zone == null ? null : zone.getId(),
-                null,
-                null,
-                null,
-                null));
+    Location created;
+    try {
+      created =
+          locations.create(
+              new LocationInput(
+                  key,
+                  pl.description() != null ? pl.description() : key,
+                  null,
+                  zone == null ? null : zone.getId(),
+                  null,
+                  null,
+                  null,
+                  null));
+    } catch (ConflictException e) {
+      // another group of messages created it after this one looked: use theirs
+      Optional<Long> meanwhile = locations.findByExternalId(key).map(Location::id);
+      if (meanwhile.isEmpty()) {
+        throw e;
+      }
+      TransactionMemo.remember(new ByExternalId(key), meanwhile.get());
+      return meanwhile;
+    }
     in.created("location", created.id(), List.of("externalId", "name", "timeZone"));
     TransactionMemo.remember(new ByExternalId(key), created.id());
     return Optional.of(created.id());

@@ -7,6 +7,7 @@ import com.practicestudio.directory.Provider;
 import com.practicestudio.directory.ProviderInput;
 import com.practicestudio.directory.ProviderService;
 import com.practicestudio.hl7.inbound.Fields.Xcn;
+import com.practicestudio.web.ConflictException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,19 +35,22 @@ class ProviderResolver {
       return known;
     }
     String npi = isNpi(xcn) ? xcn.id() : null;
-    Provider created =
-        providers.create(
-            new ProviderInput(
-                xcn.id(),
-                npi,
-                xcn.given(),
-                xcn.family(),
-                xcn.degree(),
-                null,
-                null,
-                null,
-                null,
-                null));
+    Provider created;
+    try {
+      created = create(xcn, npi);
+    } catch (ConflictException e) {
+      // another group of messages created them after this one looked: use theirs
+      Optional<Long> meanwhile =
+          providers
+              .findByExternalId(xcn.id())
+              .or(() -> npi == null ? Optional.empty() : providers.findByNpi(npi))
+              .map(Provider::id);
+      if (meanwhile.isEmpty()) {
+        throw e;
+      }
+      TransactionMemo.remember(new ByExternalId(xcn.id()), meanwhile.get());
+      return meanwhile;
+    }
     List<String> fields = new ArrayList<>(List.of("externalId", "firstName", "lastName"));
     if (npi != null) {
       fields.add("npi");
@@ -57,6 +61,12 @@ class ProviderResolver {
       TransactionMemo.remember(new ByNpi(npi), created.id());
     }
     return Optional.of(created.id());
+  }
+
+  private Provider create(Xcn xcn, String npi) {
+    return providers.create(
+        new ProviderInput(
+            xcn.id(), npi, xcn.given(), xcn.family(), xcn.degree(), null, null, null, null, null));
   }
 
   /** Finds only (for references that carry no name to create a provider with). */
