@@ -43,17 +43,27 @@ final class ExchangeRepository {
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           %s
           RETURNING id, direction, correlation_key, next_attempt_at),
-      queued AS (
-          INSERT INTO exchange_queue (exchange_id, direction, correlation_key, next_attempt_at)
-          SELECT id, direction, correlation_key, next_attempt_at FROM ins),
+      queued AS (%s),
       payload AS (INSERT INTO exchange_payload (exchange_id, body) SELECT id, ? FROM ins)
       SELECT id FROM ins
       """;
 
   private static final String INSERT_INBOUND =
-      INSERT.formatted("ON CONFLICT (channel, direction, sender, message_id) DO NOTHING");
+      INSERT.formatted(
+          "ON CONFLICT (channel, direction, sender, message_id) DO NOTHING", enqueue("ins"));
 
-  private static final String INSERT_OUTBOUND = INSERT.formatted("");
+  private static final String INSERT_OUTBOUND = INSERT.formatted("", enqueue("ins"));
+
+  /**
+   * Puts in the workers' queue the rows a statement's {@code rows} step returned (with {@code id,
+   * direction, correlation_key, next_attempt_at}): a row waits there from the moment it is recorded
+   * or requeued until it finishes.
+   */
+  static String enqueue(String rows) {
+    return "INSERT INTO exchange_queue (exchange_id, direction, correlation_key, next_attempt_at)"
+        + " SELECT id, direction, correlation_key, next_attempt_at FROM "
+        + rows;
+  }
 
   /** Inserts the row and its sealed payload, or answers the row recorded before. */
   Recorded insertInbound(InboundMessage m, byte[] cipher, Instant now) {

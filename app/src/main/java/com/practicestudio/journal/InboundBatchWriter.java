@@ -54,10 +54,8 @@ final class InboundBatchWriter implements AutoCloseable {
               'RECEIVED', ?, endpoint, parent_id, payload_size, content_type, ?, ?
           FROM input ORDER BY ord
           ON CONFLICT (channel, direction, sender, message_id) DO NOTHING
-          RETURNING id, channel, sender, message_id, correlation_key, next_attempt_at),
-      queued AS (
-          INSERT INTO exchange_queue (exchange_id, direction, correlation_key, next_attempt_at)
-          SELECT id, 'INBOUND', correlation_key, next_attempt_at FROM ins),
+          RETURNING id, channel, direction, sender, message_id, correlation_key, next_attempt_at),
+      queued AS (%s),
       first_copy AS (
           SELECT DISTINCT ON (channel, sender, message_id) channel, sender, message_id, body
           FROM input ORDER BY channel, sender, message_id, ord),
@@ -66,7 +64,8 @@ final class InboundBatchWriter implements AutoCloseable {
           SELECT ins.id, f.body FROM ins JOIN first_copy f
             ON f.channel = ins.channel AND f.sender = ins.sender AND f.message_id = ins.message_id)
       SELECT ins.id, ins.channel, ins.sender, ins.message_id FROM ins
-      """;
+      """
+          .formatted(ExchangeRepository.enqueue("ins"));
 
   /** The same, telling the other nodes' workers at commit. */
   private static final String INSERT_AND_NOTIFY =

@@ -31,12 +31,10 @@ final class RequeueRepository {
                     claimed_by = NULL, lease_until = NULL, completed_at = NULL, updated_at = ?
                 WHERE id = ANY(?) AND status IN ('FAILED', 'APPLIED', 'DELIVERED', 'IGNORED')
                 RETURNING %s),
-            queued AS (
-                INSERT INTO exchange_queue (exchange_id, direction, correlation_key, next_attempt_at)
-                SELECT id, direction, correlation_key, next_attempt_at FROM back)
+            queued AS (%s)
             SELECT * FROM back
             """
-                .formatted(ExchangeRepository.COLUMNS))
+                .formatted(ExchangeRepository.COLUMNS, ExchangeRepository.enqueue("back")))
         .params(ts(now), ts(now), ids.toArray(Long[]::new))
         .query(ExchangeRepository::map)
         .list();
