@@ -17,8 +17,8 @@ JAR=${JAR:-app/target/practice-studio.jar}
 DATA=${DATA:-/tmp/ps-drain}
 PSQL=${PSQL:-$(command -v psql || echo /usr/lib/postgresql/15/bin/psql)}
 LOG=$DATA.log
-serve() { pgrep -f "practice-studio.jar serve --practice-studio.data-dir=$DATA" || true; }
-stop() { pkill -f "practice-studio.jar serve --practice-studio.data-dir=$DATA"; while [ -n "$(serve)" ]; do sleep 0.5; done; }
+serve() { pgrep -f -- "-jar $JAR serve --practice-studio.data-dir=$DATA" || true; }
+stop() { pkill -f -- "-jar $JAR serve --practice-studio.data-dir=$DATA"; while [ -n "$(serve)" ]; do sleep 0.5; done; }
 start() {
   rm -f "$LOG"
   nohup java -Xmx512m -jar "$JAR" serve --practice-studio.data-dir="$DATA" --server.port=18080 \

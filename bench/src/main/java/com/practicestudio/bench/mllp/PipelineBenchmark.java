@@ -2,6 +2,9 @@ package com.practicestudio.bench.mllp;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -13,9 +16,13 @@ import java.util.Locale;
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar com.practicestudio.bench.mllp.PipelineBenchmark \
- *     [--app-jar app/target/practice-studio.jar] [--seconds 20] [--warmup 5] [--connections 16] \
- *     [--window 16]
+ *     [--app-jar app/target/practice-studio.jar] [--seconds 20] [--warmup 30] [--connections 16] \
+ *     [--window 16] [--workers N]
  * </pre>
+ *
+ * <p>The warm-up is a load of its own, drained before the measured runs. It must be long: the JIT
+ * compiles the server's paths for the first ~45 s of load, and its threads then take a quarter of
+ * the two cores. The "JIT" column shows their share of the server's CPU in each measured run.
  */
 public final class PipelineBenchmark {
 
@@ -31,13 +38,24 @@ public final class PipelineBenchmark {
     int connections = Integer.parseInt(MllpBenchmark.option(args, "--connections", "16"));
     int window = Integer.parseInt(MllpBenchmark.option(args, "--window", "16"));
     Duration warmup =
-        Duration.ofSeconds(Long.parseLong(MllpBenchmark.option(args, "--warmup", "5")));
-    System.out.println("<!-- load average " + MllpBenchmark.loadAverage() + " -->");
+        Duration.ofSeconds(Long.parseLong(MllpBenchmark.option(args, "--warmup", "30")));
+    String workers = MllpBenchmark.option(args, "--workers", null);
+    List<String> settings =
+        workers == null ? List.of() : List.of("--practice-studio.journal.workers.size=" + workers);
+    System.out.println(
+        "<!-- load average "
+            + MllpBenchmark.loadAverage()
+            + ", warm-up "
+            + warmup.toSeconds()
+            + " s, workers "
+            + (workers == null ? "default" : workers)
+            + " -->");
     System.out.println(
         "| offered | conns | window | ACK msg/s | ACK p99 ms | applied | failed | applied msg/s"
-            + " | drain after load s | CPU µs/applied msg | heap max MiB | load avg |");
-    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
-    try (ServerUnderTest server = ServerUnderTest.ours("pipeline", appJar, true)) {
+            + " | drain after load s | CPU µs/applied msg | JIT % of CPU | load generator CPU µs/msg"
+            + " | heap max MiB | load avg |");
+    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+    try (ServerUnderTest server = ServerUnderTest.ours("pipeline", appJar, true, settings)) {
       run(server, connections, window, warmup, 0, false); // JIT warm-up
       run(server, connections, window, measure, 0, true);
       run(server, connections, window, measure, 5_000, true);
@@ -52,8 +70,11 @@ public final class PipelineBenchmark {
       int rate,
       boolean print)
       throws Exception {
-    ServerUnderTest.JournalCounts before = server.journalCounts();
+    // the earlier loads are drained, so every row received from here on is this run's
+    Instant since = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     long cpuBefore = server.cpuNanos();
+    long jitBefore = server.jitNanos();
+    long generatorBefore = ownCpuNanos();
     server.sampleHeap();
     long start = System.nanoTime();
     LoadGenerator.Result r =
@@ -69,18 +90,21 @@ public final class PipelineBenchmark {
                     MllpBenchmark.runId()))
             .run();
     long loadEnd = System.nanoTime();
-    ServerUnderTest.JournalCounts after = awaitDrained(server);
+    long generator = ownCpuNanos() - generatorBefore;
+    ServerUnderTest.JournalCounts after = awaitDrained(server, since);
     long end = System.nanoTime();
     long heap = server.heapMaxBytes();
     long cpu = server.cpuNanos() - cpuBefore;
-    long applied = after.applied() - before.applied();
-    long failed = after.failed() - before.failed();
+    long jit = server.jitNanos() - jitBefore;
+    long applied = after.applied();
+    long failed = after.failed();
     if (!print) {
       return;
     }
     System.out.printf(
         Locale.ROOT,
-        "| %s | %d | %d | %,.0f | %.1f | %,d | %d | **%,.0f** | %.1f | %.0f | %d | %s |%n",
+        "| %s | %d | %d | %,.0f | %.1f | %,d | %d | **%,.0f** | %.1f | %.0f | %.1f | %.0f | %d | %s"
+            + " |%n",
         rate > 0 ? rate + "/s" : "max",
         connections,
         window,
@@ -91,19 +115,27 @@ public final class PipelineBenchmark {
         applied / ((end - start) / 1e9),
         (end - loadEnd) / 1e9,
         applied > 0 ? cpu / 1000.0 / applied : 0,
+        cpu > 0 ? 100.0 * jit / cpu : 0,
+        r.total() > 0 ? generator / 1000.0 / r.total() : 0,
         heap >> 20,
         MllpBenchmark.loadAverage());
   }
 
-  private static ServerUnderTest.JournalCounts awaitDrained(ServerUnderTest server)
+  /** This JVM's CPU time: the load generator's, sharing the server's two cores. */
+  private static long ownCpuNanos() {
+    return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+  }
+
+  /** Waits until every row of the run is applied or failed, claimed ones included. */
+  private static ServerUnderTest.JournalCounts awaitDrained(ServerUnderTest server, Instant since)
       throws Exception {
     long deadline = System.nanoTime() + DRAIN_LIMIT.toNanos();
     while (System.nanoTime() < deadline) {
-      ServerUnderTest.JournalCounts counts = server.journalCounts();
-      if (counts.backlog() == 0) {
+      ServerUnderTest.JournalCounts counts = server.journalCounts(since);
+      if (counts.unfinished() == 0) {
         return counts;
       }
-      Thread.sleep(500); // the stats query scans the journal: not too often
+      Thread.sleep(500); // the stats query reads the run's rows: not too often
     }
     throw new IllegalStateException("the journal did not drain within " + DRAIN_LIMIT);
   }

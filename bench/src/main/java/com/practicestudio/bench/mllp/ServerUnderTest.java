@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -64,6 +65,12 @@ final class ServerUnderTest implements AutoCloseable {
 
   /** The real server jar on a fresh data directory. */
   static ServerUnderTest ours(String name, Path appJar, boolean workers) throws Exception {
+    return ours(name, appJar, workers, List.of());
+  }
+
+  /** The same, with more of the server's settings ({@code --name=value}). */
+  static ServerUnderTest ours(String name, Path appJar, boolean workers, List<String> settings)
+      throws Exception {
     int http = freePort();
     int mllp = freePort();
     Path data = Files.createTempDirectory("bench-data-");
@@ -80,6 +87,7 @@ final class ServerUnderTest implements AutoCloseable {
                 "--practice-studio.hl7.mllp.port=" + mllp,
                 "--practice-studio.journal.workers.enabled=" + workers,
                 "--logging.level.com.practicestudio.journal.ExchangeApplier=ERROR"));
+    command.addAll(settings);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.redirectOutput(log.toFile());
     builder.environment().put("PRACTICE_STUDIO_ADMIN_PASSWORD", ADMIN_PASSWORD);
@@ -111,6 +119,11 @@ final class ServerUnderTest implements AutoCloseable {
    * CPU time (user + system) used so far, in nanoseconds: the server's JVM and, for ours, its
    * embedded PostgreSQL (the postmaster and its backends).
    */
+  /** CPU time of the server's JIT compiler threads (a JVM still warming up spends much here). */
+  long jitNanos() {
+    return ProcCpu.threadNanos(process.pid(), thread -> thread.contains("CompilerThre"));
+  }
+
   long cpuNanos() {
     long jvm = process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     return jvm + (dataDir == null ? 0 : ProcCpu.postgresNanos(dataDir));
@@ -145,13 +158,19 @@ final class ServerUnderTest implements AutoCloseable {
     return heapMax.get();
   }
 
-  /** The journal's HL7 inbound counts (applied, failed) and its backlog, from the stats API. */
-  record JournalCounts(long applied, long failed, long backlog) {}
+  /** HL7 inbound rows received since a time, by status, from the journal's stats API. */
+  record JournalCounts(long applied, long failed, long unfinished) {}
 
-  JournalCounts journalCounts() throws Exception {
-    String body = get("/api/v1/exchanges/stats?from=2000-01-01T00:00:00Z");
+  /**
+   * Counts only the rows received since {@code from}: the stats query then reads only the journal's
+   * newest blocks (its received-at index), not every row of history on every poll.
+   */
+  JournalCounts journalCounts(Instant from) throws Exception {
+    String body = get("/api/v1/exchanges/stats?from=" + from);
     return new JournalCounts(
-        count(body, "APPLIED"), count(body, "FAILED"), number(body, "\"backlog\":(\\d+)"));
+        count(body, "APPLIED"),
+        count(body, "FAILED"),
+        count(body, "RECEIVED") + count(body, "PROCESSING"));
   }
 
   private static long count(String stats, String status) {
