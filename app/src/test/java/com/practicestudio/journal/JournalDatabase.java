@@ -1,6 +1,7 @@
 package com.practicestudio.journal;
 
 import com.practicestudio.db.EmbeddedPostgresServer;
+import com.practicestudio.testing.TempDirectories;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
@@ -14,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * One embedded PostgreSQL (the server's own, with fsync on) for the journal's JDBC-level tests,
  * migrated by Flyway with the real migrations and shared by the test classes of this JVM. Tests
- * that need two "nodes" build two worker pools on it.
+ * that need two "nodes" build two worker pools on it. Its directory goes when the JVM exits.
  */
 final class JournalDatabase {
 
@@ -49,6 +50,7 @@ final class JournalDatabase {
                     () -> {
                       ds.close();
                       server.close();
+                      TempDirectories.delete(dir);
                     }));
         dataSource = ds;
       } catch (IOException e) {
