@@ -86,6 +86,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
               .setServerConfig("listen_addresses", "localhost")
               .setServerConfig("max_connections", "200")
               .setPGStartupWait(Duration.ofSeconds(60))
+              // stopped by close(), which the server calls last of all as it shuts down; the
+              // library's own hook would stop it at once, under the workers still finishing
+              .setRegisterShutdownHook(false)
               .start();
       log.info(
           "Embedded PostgreSQL started on port {} in {} ms (data in {})",

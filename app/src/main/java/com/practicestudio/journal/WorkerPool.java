@@ -121,6 +121,7 @@ final class WorkerPool implements SmartLifecycle {
       Thread.currentThread().interrupt();
     }
     dispatcher = null;
+    log.info("Journal workers stopped on node {}", node);
   }
 
   @Override

@@ -72,6 +72,29 @@ class ServerLifecycleIT {
         .isEqualTo("rw-------");
   }
 
+  /**
+   * A SIGTERM (how systemd and Docker stop a server) must stop the listeners, the journal's workers
+   * and the node's heartbeat while their database is still up, and the database last. The embedded
+   * PostgreSQL library's own shutdown hook used to stop it at once, beside Spring's: every
+   * connection then ended with "terminating connection due to administrator command" (57P01) in the
+   * middle of the server's shutdown.
+   */
+  @Test
+  void a_stop_stops_the_database_last() throws Exception {
+    try (ServerProcess server = new ServerProcess(dataDir, List.of())) {
+      server.start();
+      Thread.sleep(1_500); // a few rounds of the dispatcher and the heartbeat
+
+      assertThat(server.stop()).isIn(0, 143);
+
+      String log = server.output();
+      assertThat(log).contains("Embedded PostgreSQL stopped");
+      assertThat(log).doesNotContain("57P01", "terminating connection", " ERROR ");
+      assertThat(log.lastIndexOf("Embedded PostgreSQL stopped"))
+          .isGreaterThan(log.lastIndexOf("Journal workers stopped"));
+    }
+  }
+
   private static List<Path> filesContaining(Path root, String secret) throws Exception {
     byte[] needle = secret.getBytes(StandardCharsets.UTF_8);
     try (Stream<Path> files = Files.walk(root)) {

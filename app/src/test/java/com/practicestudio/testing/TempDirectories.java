@@ -14,9 +14,9 @@ public final class TempDirectories {
   private TempDirectories() {}
 
   /**
-   * Deletes {@code dir} and everything in it. At JVM exit the embedded PostgreSQL library's own
-   * shutdown hook may be deleting the database's files at the same moment, and a walk that meets a
-   * file gone under it stops: so it walks again.
+   * Deletes {@code dir} and everything in it. A database that is just stopping may still remove a
+   * file of its own during the walk, and a walk that meets a file gone under it stops: so it walks
+   * again.
    */
   public static void delete(Path dir) {
     IOException last = null;
