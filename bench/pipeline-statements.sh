@@ -18,38 +18,20 @@ set -u
 cd "$(dirname "$0")/.."
 JAR=${JAR:-app/target/practice-studio.jar}
 DATA=${DATA:-/tmp/ps-statements}
-PSQL=${PSQL:-$(command -v psql || echo /usr/lib/postgresql/15/bin/psql)}
-LOG=$DATA.log
-serve() { pgrep -f -- "-jar $JAR serve --practice-studio.data-dir=$DATA" || true; }
-stop() { pkill -f -- "-jar $JAR serve --practice-studio.data-dir=$DATA"; while [ -n "$(serve)" ]; do sleep 0.5; done; }
-start() {
-  rm -f "$LOG"
-  nohup java -Xmx512m -jar "$JAR" serve --practice-studio.data-dir="$DATA" --server.port=18082 \
-    --practice-studio.hl7.mllp.port=12578 --logging.level.com.practicestudio.journal.ExchangeApplier=ERROR "$@" \
-    > "$LOG" 2>&1 &
-  for _ in $(seq 1 90); do grep -aq "Started PracticeStudio" "$LOG" && break; sleep 1; done
-  PORT=$(grep -a -o "Embedded PostgreSQL started on port [0-9]*" "$LOG" | grep -o "[0-9]*$" | tail -1)
-}
-q() { "$PSQL" -h localhost -p "$PORT" -U postgres -d postgres "$@"; }
+HTTP_PORT=18082
+MLLP_PORT=12578
+. bench/server.sh
 waiting() { q -Atc "select count(*) from exchange_queue"; }
 applied() { q -Atc "select count(*) from exchange where status = 'APPLIED'"; }
-cpu() { for p in $(pgrep -x postgres) $(serve); do awk '{print $14+$15}' /proc/$p/stat 2>/dev/null; done | paste -sd+ | bc; }
-jvm() { awk '{print $14+$15}' /proc/$(serve)/stat; }
-load() { java -cp bench/target/benchmarks.jar com.practicestudio.bench.mllp.LoadGenerator 127.0.0.1 12578 16 16 "$1" 2>&1 | tail -1; }
 
-stop; rm -rf "$DATA"; mkdir -p "$DATA"
-start --practice-studio.journal.workers.enabled=false
-q -qc "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'" -c "ALTER SYSTEM SET pg_stat_statements.track_planning = on"
-if [ -n "${PGSQL:-}" ]; then q -qc "$PGSQL"; fi
-stop; start
-q -qc "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"
-load "${WARM:-30}" > /dev/null
+fresh
+load 16 "${WARM:-30}" > /dev/null
 while [ "$(waiting)" != "0" ]; do sleep 1; done
 A0=$(applied)
 q -Atc "select pg_stat_statements_reset()" -c "select pg_stat_reset_shared('wal')" > /dev/null
 if [ -n "${JFR:-}" ]; then jcmd "$(serve)" JFR.start name=statements filename="$JFR" settings=profile > /dev/null; fi
 C0=$(cpu); J0=$(jvm); T0=$(date +%s.%N)
-load "${LOAD:-10}"
+load 16 "${LOAD:-10}"
 while [ "$(waiting)" != "0" ]; do sleep 0.2; done
 T1=$(date +%s.%N); C1=$(cpu); J1=$(jvm)
 if [ -n "${JFR:-}" ]; then jcmd "$(serve)" JFR.stop name=statements > /dev/null; fi
