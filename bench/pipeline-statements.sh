@@ -40,8 +40,9 @@ echo "applied $N rows in $(echo "$T1 - $T0" | bc) s: $(echo "$N / ($T1 - $T0)" |
   "CPU µs per row: all $(( (C1 - C0) * 10000 / N )), JVM $(( (J1 - J0) * 10000 / N ))"
 q -Atc "select 'WAL per row: ' || round(wal_records::numeric / $N, 1) || ' records, ' || round(wal_bytes / $N) || ' bytes, '
                || round(100 * wal_fpi * 8192 / greatest(wal_bytes, 1)) || ' % full-page images' from pg_stat_wal"
-echo "calls per row | plans | µs per row (plan + run) | statement"
-q -Atc "select round(calls::numeric / $N, 3), plans, round((total_plan_time + total_exec_time)::numeric * 1000 / $N, 1),
+echo "calls per row | plans | µs per row: planning | running | statement"
+q -Atc "select round(calls::numeric / $N, 3), plans, round(total_plan_time::numeric * 1000 / $N, 1),
+               round(total_exec_time::numeric * 1000 / $N, 1),
                regexp_replace(left(query, 90), '\s+', ' ', 'g') from pg_stat_statements
         order by total_plan_time + total_exec_time desc limit 16"
 stop

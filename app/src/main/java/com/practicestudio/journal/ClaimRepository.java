@@ -25,6 +25,10 @@ final class ClaimRepository {
    * key can qualify in one statement, so a claim never takes two rows of one key. Both checks read
    * the small queue table, each one a single step into its own index (a backlog holds many rows of
    * one key, and one check for both would read them all); the journal row itself is only updated.
+   * The {@code OFFSET 0} keeps the second check a step into its index: without it, PostgreSQL may
+   * read every claimed row into a hash table first, sized by its estimate of how many there are;
+   * with the statistics of a busy queue that estimate runs to tens of thousands, and allocating the
+   * table took 0.6–1.2 ms of each claim, where the claim's own work took 0.2.
    */
   static final String CLAIM_DUE =
       """
@@ -39,7 +43,8 @@ final class ClaimRepository {
                 AND NOT EXISTS (
                     SELECT 1 FROM exchange_queue p
                     WHERE p.direction = q.direction AND p.correlation_key = q.correlation_key
-                      AND p.claimed)))
+                      AND p.claimed
+                    OFFSET 0)))
           ORDER BY q.exchange_id
           LIMIT ?
           FOR UPDATE OF q SKIP LOCKED),

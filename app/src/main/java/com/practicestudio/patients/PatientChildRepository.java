@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -18,6 +20,18 @@ import org.springframework.stereotype.Repository;
 /** A patient's identifiers and coverages. */
 @Repository
 class PatientChildRepository {
+
+  // The two kinds of key are read in two statements rather than in one with a branch for each:
+  // PostgreSQL prunes the branch a key cannot take only when it plans with the values at hand, so
+  // one statement for both was planned again on most calls (a generic plan keeps both branches and
+  // looks costlier), and planning cost more than running it.
+  private static final String EXACT_KEY =
+      """
+      i.type = k.type AND i.assigning_authority = k.authority AND i.value = k.value""";
+  private static final String LOOSE_KEY =
+      """
+      i.value = k.value AND (k.type IS NULL OR i.type = k.type)
+                        AND (k.authority IS NULL OR i.assigning_authority = k.authority)""";
 
   private final JdbcClient jdbc;
 
@@ -178,27 +192,42 @@ class PatientChildRepository {
   }
 
   /**
-   * The stored identifiers these keys name, each with its holder and the holder's survivor, in one
-   * query. A key's null type or null authority matches any. A key with both is looked up through
-   * the unique (type, authority, value) index; the others through the value index.
+   * The stored identifiers these keys name, each with its holder and the holder's survivor. A key's
+   * null type or null authority matches any. Keys with both are looked up through the unique (type,
+   * authority, value) index; the others through the value index.
    */
   List<IdentifierHolder> holders(List<PatientIdentifier> keys) {
+    List<PatientIdentifier> exact = new ArrayList<>(keys.size());
+    List<PatientIdentifier> loose = new ArrayList<>();
+    for (PatientIdentifier key : keys) {
+      (key.type() != null && key.assigningAuthority() != null ? exact : loose).add(key);
+    }
+    Set<IdentifierHolder> found = new LinkedHashSet<>(holders(exact, EXACT_KEY));
+    found.addAll(holders(loose, LOOSE_KEY));
+    return List.copyOf(found);
+  }
+
+  /**
+   * One VALUES row per key rather than arrays: PostgreSQL estimates a VALUES list exactly and,
+   * after five runs, keeps one generic plan per list length. The list is padded with keys that
+   * match nothing up to a power of two, so that a group's varying number of keys makes a few
+   * statements to plan and cache, not one per length. The survivor is a subquery by primary key so
+   * that no generic plan made while the tables were small can join them by a full scan. Typed even
+   * when null, so that the driver binds the same types every time and keeps its prepared statement.
+   */
+  private List<IdentifierHolder> holders(List<PatientIdentifier> keys, String match) {
     if (keys.isEmpty()) {
       return List.of();
     }
-    // One VALUES row per key rather than arrays: PostgreSQL estimates a VALUES list exactly, so
-    // after five runs it keeps one generic plan per list length instead of planning each call
-    // again (which cost more than running the query). The survivor is a subquery by primary key
-    // so that no generic plan made while the tables were small can join them by a full scan.
-    // Typed even when null, so that the driver binds the same types every time and keeps its
-    // prepared statement.
-    List<Object> params = new ArrayList<>(keys.size() * 3);
-    for (PatientIdentifier key : keys) {
-      params.add(new SqlParameterValue(Types.VARCHAR, key.type()));
-      params.add(new SqlParameterValue(Types.VARCHAR, key.value()));
-      params.add(new SqlParameterValue(Types.VARCHAR, key.assigningAuthority()));
+    int rows = keys.size() == 1 ? 1 : Integer.highestOneBit(keys.size() - 1) << 1;
+    List<Object> params = new ArrayList<>(rows * 3);
+    for (int n = 0; n < rows; n++) {
+      PatientIdentifier key = n < keys.size() ? keys.get(n) : null;
+      params.add(new SqlParameterValue(Types.VARCHAR, key == null ? null : key.type()));
+      params.add(new SqlParameterValue(Types.VARCHAR, key == null ? null : key.value()));
+      params.add(
+          new SqlParameterValue(Types.VARCHAR, key == null ? null : key.assigningAuthority()));
     }
-    String values = String.join(", ", Collections.nCopies(keys.size(), "(?, ?, ?)"));
     return jdbc.sql(
             """
             SELECT DISTINCT h.type, h.value, h.assigning_authority, h.patient_id,
@@ -208,18 +237,10 @@ class PatientChildRepository {
              CROSS JOIN LATERAL (
                    SELECT i.type, i.value, i.assigning_authority, i.patient_id
                      FROM patient_identifier i
-                    WHERE k.type IS NOT NULL AND k.authority IS NOT NULL
-                      AND i.type = k.type AND i.assigning_authority = k.authority
-                      AND i.value = k.value
-                   UNION ALL
-                   SELECT i.type, i.value, i.assigning_authority, i.patient_id
-                     FROM patient_identifier i
-                    WHERE (k.type IS NULL OR k.authority IS NULL) AND i.value = k.value
-                      AND (k.type IS NULL OR i.type = k.type)
-                      AND (k.authority IS NULL OR i.assigning_authority = k.authority)
+                    WHERE %s
                    OFFSET 0) h
             """
-                .formatted(values))
+                .formatted(rows(rows, 3), match))
         .params(params)
         .query(
             (rs, n) ->

@@ -38,7 +38,7 @@ public final class MllpBenchmark {
         List.of(option(args, "--targets", "ours,bare,camel,hapi,ours+workers").split(","));
     System.out.println(machine());
     System.out.println(
-        "| server | conns | window | msg/s | p50 ms | p99 ms | p99.9 ms | errors | server CPU µs/msg | heap max MiB | load avg |");
+        "| server | conns | window | msg/s | p50 ms | p99 ms | p99.9 ms | errors | server CPU µs/msg | heap peak MiB | load avg |");
     System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
     for (String target : targets) {
       if (target.strip().equals("ours+workers")) {
@@ -144,9 +144,9 @@ public final class MllpBenchmark {
 
   private static void run(ServerUnderTest server, LoadGenerator.Config config) throws Exception {
     long cpuBefore = server.cpuNanos();
-    server.sampleHeap();
+    server.watchHeap();
     LoadGenerator.Result r = new LoadGenerator(config).run();
-    long heap = server.heapMaxBytes();
+    long heap = server.heapPeakBytes();
     print(server.name(), r, server.cpuNanos() - cpuBefore, heap);
   }
 

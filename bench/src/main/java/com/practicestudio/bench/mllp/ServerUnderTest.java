@@ -11,17 +11,20 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One server the load generator runs against, in its own JVM: ours (the real jar with its embedded
  * PostgreSQL) or a baseline from the benchmark jar. Reports the process's CPU time and, for ours,
- * the heap in use (from {@code /actuator/prometheus}).
+ * the peak heap in use (from its GC log).
  */
 final class ServerUnderTest implements AutoCloseable {
 
@@ -35,12 +38,20 @@ final class ServerUnderTest implements AutoCloseable {
   private final Path log;
   private final Path dataDir;
   private final HttpClient http = HttpClient.newHttpClient();
-  private final AtomicLong heapMax = new AtomicLong();
-  private volatile boolean sampling;
+  private final Path gcLog;
+  private long gcLogFrom;
+  private Connection database;
 
   private ServerUnderTest(
-      String name, Process process, int mllpPort, int httpPort, Path log, Path dataDir) {
+      String name,
+      Process process,
+      int mllpPort,
+      int httpPort,
+      Path log,
+      Path dataDir,
+      Path gcLog) {
     this.dataDir = dataDir;
+    this.gcLog = gcLog;
     this.name = name;
     this.process = process;
     this.mllpPort = mllpPort;
@@ -58,7 +69,7 @@ final class ServerUnderTest implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
-    ServerUnderTest server = new ServerUnderTest(name, p, port, -1, log, null);
+    ServerUnderTest server = new ServerUnderTest(name, p, port, -1, log, null, null);
     server.awaitPort(Duration.ofSeconds(60));
     return server;
   }
@@ -75,11 +86,13 @@ final class ServerUnderTest implements AutoCloseable {
     int mllp = freePort();
     Path data = Files.createTempDirectory("bench-data-");
     Path log = Files.createTempFile("bench-" + name + "-", ".log");
+    Path gcLog = Files.createTempFile("bench-" + name + "-gc-", ".log");
     List<String> command =
         new ArrayList<>(
             List.of(
                 java(),
                 "-Xmx512m",
+                "-Xlog:gc:file=" + gcLog,
                 "-jar",
                 appJar.toString(),
                 "--practice-studio.data-dir=" + data,
@@ -91,7 +104,8 @@ final class ServerUnderTest implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.redirectOutput(log.toFile());
     builder.environment().put("PRACTICE_STUDIO_ADMIN_PASSWORD", ADMIN_PASSWORD);
-    ServerUnderTest server = new ServerUnderTest(name, builder.start(), mllp, http, log, data);
+    ServerUnderTest server =
+        new ServerUnderTest(name, builder.start(), mllp, http, log, data, gcLog);
     server.awaitPort(Duration.ofSeconds(180));
     return server;
   }
@@ -129,33 +143,46 @@ final class ServerUnderTest implements AutoCloseable {
     return jvm + (dataDir == null ? 0 : ProcCpu.postgresNanos(dataDir));
   }
 
-  /** Starts sampling the heap in use every 250 ms (ours only); {@link #heapMaxBytes} reads it. */
-  void sampleHeap() {
-    if (httpPort < 0) {
-      return;
-    }
-    heapMax.set(0);
-    sampling = true;
-    Thread t =
-        new Thread(
-            () -> {
-              while (sampling) {
-                try {
-                  heapMax.accumulateAndGet(heapUsed(), Math::max);
-                  Thread.sleep(250);
-                } catch (Exception e) {
-                  return;
-                }
-              }
-            },
-            "heap-sampler");
-    t.setDaemon(true);
-    t.start();
+  /**
+   * From now on, {@link #heapPeakBytes} reports the largest heap in use before a collection, read
+   * from the server's GC log (ours only). Polling the server for its heap would cost the server CPU
+   * on every poll (a metrics scrape is ~9 ms of it) and still miss the peaks between two polls.
+   */
+  void watchHeap() throws IOException {
+    gcLogFrom = gcLog == null ? 0 : Files.size(gcLog);
   }
 
-  long heapMaxBytes() {
-    sampling = false;
-    return heapMax.get();
+  /** The peak heap in use since {@link #watchHeap}, in bytes; 0 when no collection ran. */
+  long heapPeakBytes() throws IOException {
+    if (gcLog == null) {
+      return 0;
+    }
+    byte[] all = Files.readAllBytes(gcLog);
+    String since =
+        new String(
+            all,
+            (int) Math.min(gcLogFrom, all.length),
+            (int) Math.max(0, all.length - gcLogFrom),
+            StandardCharsets.ISO_8859_1);
+    return GcLog.peakBytes(since);
+  }
+
+  /**
+   * Rows in the journal's work queue (waiting or being applied), counted in the server's database:
+   * cheap enough to poll every 200 ms while a backlog drains, where the stats API reads every row
+   * of the run (tens of milliseconds of the server's CPU a call).
+   */
+  long queueLength() throws Exception {
+    if (database == null) {
+      database =
+          DriverManager.getConnection(
+              "jdbc:postgresql://localhost:" + postgresPort() + "/postgres?user=postgres");
+    }
+    try (Statement st = database.createStatement();
+        ResultSet rs = st.executeQuery("SELECT count(*) FROM exchange_queue")) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   /** HL7 inbound rows received since a time, by status, from the journal's stats API. */
@@ -222,17 +249,6 @@ final class ServerUnderTest implements AutoCloseable {
     return token;
   }
 
-  private long heapUsed() throws Exception {
-    String body = get("/actuator/prometheus");
-    long sum = 0;
-    for (String line : body.split("\n")) {
-      if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
-        sum += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-      }
-    }
-    return sum;
-  }
-
   private void awaitPort(Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
@@ -251,7 +267,9 @@ final class ServerUnderTest implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    sampling = false;
+    if (database != null) {
+      database.close();
+    }
     process.destroy();
     if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor();
