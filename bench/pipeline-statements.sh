@@ -13,6 +13,7 @@
 #   LOAD=<seconds>             measured load (default 10)
 #   PGSQL=<statements>         run in PostgreSQL before the restart that loads pg_stat_statements (ALTER SYSTEM ...)
 #   JFR=<file>                 also record a JFR profile of the server over the measured load and its drain
+#   JFR_SETTINGS=default       the JFR settings (default: profile, which slows the server several times)
 #   DATA=<dir>                 the server's data directory, emptied first (default /tmp/ps-statements)
 set -u
 cd "$(dirname "$0")/.."
@@ -29,7 +30,7 @@ load 16 "${WARM:-30}" > /dev/null
 while [ "$(waiting)" != "0" ]; do sleep 1; done
 A0=$(applied)
 q -Atc "select pg_stat_statements_reset()" -c "select pg_stat_reset_shared('wal')" > /dev/null
-if [ -n "${JFR:-}" ]; then jcmd "$(serve)" JFR.start name=statements filename="$JFR" settings=profile > /dev/null; fi
+if [ -n "${JFR:-}" ]; then jcmd "$(serve)" JFR.start name=statements filename="$JFR" settings=${JFR_SETTINGS:-profile} > /dev/null; fi
 C0=$(cpu); J0=$(jvm); T0=$(date +%s.%N)
 load 16 "${LOAD:-10}"
 while [ "$(waiting)" != "0" ]; do sleep 0.2; done

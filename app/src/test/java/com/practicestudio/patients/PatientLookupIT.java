@@ -67,6 +67,27 @@ class PatientLookupIT {
   }
 
   @Test
+  void exact_and_loose_keys_read_together_each_find_their_holder() {
+    String u = JsonApi.unique();
+    long first = create("LX-" + u, "HOSP", id("AN", "acct-" + u, "HOSP"));
+    long second = create("LY-" + u, "CLINIC");
+    List<PatientIdentifier> keys =
+        List.of(
+            id("AN", "acct-" + u, "HOSP"),
+            id("MR", "LZ-" + u, "HOSP"), // held by no one
+            id("MR", "LY-" + u, null), // any authority
+            id(null, "acct-" + u, "HOSP")); // any type: the same identifier as the first key
+
+    PatientLookup lookup = patients.lookup("LX-" + u, "HOSP", keys);
+
+    assertThat(lookup.byMrn("LX-" + u, "HOSP")).contains(first);
+    assertThat(lookup.byIdentifier("AN", "acct-" + u, "HOSP")).contains(first);
+    assertThat(lookup.byIdentifier(null, "acct-" + u, "HOSP")).contains(first);
+    assertThat(lookup.byIdentifier("MR", "LZ-" + u, "HOSP")).isEmpty();
+    assertThat(lookup.byIdentifier("MR", "LY-" + u, null)).contains(second);
+  }
+
+  @Test
   void read_ahead_answers_each_independent_upsert_once_and_leaves_the_others_to_read_alone() {
     String u = JsonApi.unique();
     long alone = create("RA-" + u, "HOSP");
