@@ -133,14 +133,14 @@ final class ServerUnderTest implements AutoCloseable {
    * CPU time (user + system) used so far, in nanoseconds: the server's JVM and, for ours, its
    * embedded PostgreSQL (the postmaster and its backends).
    */
-  /** CPU time of the server's JIT compiler threads (a JVM still warming up spends much here). */
-  long jitNanos() {
-    return ProcCpu.threadNanos(process.pid(), thread -> thread.contains("CompilerThre"));
-  }
-
   long cpuNanos() {
     long jvm = process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     return jvm + (dataDir == null ? 0 : ProcCpu.postgresNanos(dataDir));
+  }
+
+  /** CPU time of the server's JIT compiler threads (a JVM still warming up spends much here). */
+  long jitNanos() {
+    return ProcCpu.threadNanos(process.pid(), thread -> thread.contains("CompilerThre"));
   }
 
   /**
@@ -157,14 +157,8 @@ final class ServerUnderTest implements AutoCloseable {
     if (gcLog == null) {
       return 0;
     }
-    byte[] all = Files.readAllBytes(gcLog);
-    String since =
-        new String(
-            all,
-            (int) Math.min(gcLogFrom, all.length),
-            (int) Math.max(0, all.length - gcLogFrom),
-            StandardCharsets.ISO_8859_1);
-    return GcLog.peakBytes(since);
+    String log = Files.readString(gcLog, StandardCharsets.ISO_8859_1); // one char per byte
+    return GcLog.peakBytes(log.substring((int) Math.min(gcLogFrom, log.length())));
   }
 
   /**
