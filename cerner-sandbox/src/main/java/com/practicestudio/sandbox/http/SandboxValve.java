@@ -28,23 +28,29 @@ public final class SandboxValve extends ValveBase {
   @Override
   public void invoke(Request request, Response response) throws IOException, ServletException {
     String path = request.getDecodedRequestURI();
-    if (!path.startsWith("/admin")) {
-      FaultInjector.Decision decision = faults.decide(path);
-      pause(decision.latencyMillis());
-      if (decision.drop()) {
-        log.add(new RequestLog.Entry(clock.instant(), request.getMethod(), path, 0));
-        response.getCoyoteResponse().action(ActionCode.CLOSE_NOW, null);
-        return;
-      }
-      if (decision.status() != 0) {
-        answer(response, decision);
-        log.add(
-            new RequestLog.Entry(clock.instant(), request.getMethod(), path, decision.status()));
-        return;
-      }
+    if (path.startsWith("/admin")) {
+      getNext().invoke(request, response);
+      log.add(entry(request, path, response.getStatus()));
+      return;
     }
-    getNext().invoke(request, response);
-    log.add(new RequestLog.Entry(clock.instant(), request.getMethod(), path, response.getStatus()));
+    FaultInjector.Decision decision = faults.decide(path);
+    pause(decision.latencyMillis());
+    log.answering();
+    try {
+      if (decision.drop()) {
+        response.getCoyoteResponse().action(ActionCode.CLOSE_NOW, null);
+      } else if (decision.status() != 0) {
+        answer(response, decision);
+      } else {
+        getNext().invoke(request, response);
+      }
+    } finally {
+      log.answered(entry(request, path, decision.drop() ? 0 : response.getStatus()));
+    }
+  }
+
+  private RequestLog.Entry entry(Request request, String path, int status) {
+    return new RequestLog.Entry(clock.instant(), request.getMethod(), path, status);
   }
 
   private static void answer(Response response, FaultInjector.Decision decision)
