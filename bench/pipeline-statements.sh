@@ -15,6 +15,7 @@
 #   JFR=<file>                 also record a JFR profile of the server over the measured load and its drain
 #   JFR_SETTINGS=default       the JFR settings (default: profile, which slows the server several times)
 #   DATA=<dir>                 the server's data directory, emptied first (default /tmp/ps-statements)
+#   SETTINGS="--a=b ..."       server settings (e.g. --practice-studio.journal.workers.apply-batch=32)
 set -u
 cd "$(dirname "$0")/.."
 JAR=${JAR:-app/target/practice-studio.jar}
@@ -22,18 +23,20 @@ DATA=${DATA:-/tmp/ps-statements}
 HTTP_PORT=18082
 MLLP_PORT=12578
 . bench/server.sh
-waiting() { q -Atc "select count(*) from exchange_queue"; }
+# one row read, where counting the queue reads the whole backlog
+drained() { [ "$(q -Atc "select not exists (select 1 from exchange_queue)")" = t ]; }
 applied() { q -Atc "select count(*) from exchange where status = 'APPLIED'"; }
 
-fresh
+# shellcheck disable=SC2086
+fresh ${SETTINGS:-}
 load 16 "${WARM:-30}" > /dev/null
-while [ "$(waiting)" != "0" ]; do sleep 1; done
+until drained; do sleep 1; done
 A0=$(applied)
 q -Atc "select pg_stat_statements_reset()" -c "select pg_stat_reset_shared('wal')" > /dev/null
 if [ -n "${JFR:-}" ]; then jcmd "$(serve)" JFR.start name=statements filename="$JFR" settings=${JFR_SETTINGS:-profile} > /dev/null; fi
 C0=$(cpu); J0=$(jvm); T0=$(date +%s.%N)
 load 16 "${LOAD:-10}"
-while [ "$(waiting)" != "0" ]; do sleep 0.2; done
+until drained; do sleep 0.2; done
 T1=$(date +%s.%N); C1=$(cpu); J1=$(jvm)
 if [ -n "${JFR:-}" ]; then jcmd "$(serve)" JFR.stop name=statements > /dev/null; fi
 N=$(( $(applied) - A0 ))

@@ -2,7 +2,9 @@
 # psql against its embedded PostgreSQL, and CPU from /proc. Set before sourcing:
 #   JAR, DATA          the server's jar and data directory
 #   HTTP_PORT, MLLP_PORT
-PSQL=${PSQL:-$(command -v psql || echo /usr/lib/postgresql/15/bin/psql)}
+# psql itself, not Debian's Perl wrapper in /usr/bin, whose start costs more CPU than the polls it serves
+PSQL=${PSQL:-$(ls -d /usr/lib/postgresql/*/bin/psql 2>/dev/null | sort -V | tail -1)}
+PSQL=${PSQL:-$(command -v psql)}
 LOG=$DATA.log
 # the server's pid, or nothing
 serve() { pgrep -f -- "-jar $JAR serve --practice-studio.data-dir=$DATA" || true; }

@@ -2,11 +2,14 @@ package com.practicestudio.journal;
 
 import static com.practicestudio.journal.ExchangeRepository.ts;
 
+import com.practicestudio.journal.ExchangeRepository.EventDetail;
+import com.practicestudio.journal.ExchangeRepository.NewEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -94,6 +97,24 @@ final class ClaimRepository {
              set_config('plan_cache_mode', 'force_generic_plan', true)
       """;
 
+  /** See {@link #finishAll}; events only for the rows whose claims still held. */
+  private static final String FINISH_ALL =
+      """
+      WITH done AS (
+          UPDATE exchange x SET status = f.status, error_code = f.code, error_text = f.text,
+              claimed_by = NULL, lease_until = NULL, next_attempt_at = NULL,
+              completed_at = ?, updated_at = ?
+          FROM unnest(?::bigint[], ?::int[], ?::text[], ?::text[], ?::text[])
+              AS f(id, seq, status, code, text)
+          WHERE x.id = f.id AND x.status = 'PROCESSING' AND x.claim_seq = f.seq
+            AND x.claimed_by = ?
+          RETURNING x.id),
+      dequeued AS (DELETE FROM exchange_queue q USING done WHERE q.exchange_id = done.id),
+      logged AS (%s WHERE e.id IN (SELECT id FROM done))
+      SELECT count(*) FROM done
+      """
+          .formatted(ExchangeRepository.INSERT_EVENTS.strip());
+
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
 
@@ -166,29 +187,34 @@ final class ClaimRepository {
    * nodes from reclaiming it while the handler runs.
    */
   boolean lock(Claim claim) {
-    return !lockAll(List.of(claim)).isEmpty();
+    return !lockAndReadPayloads(List.of(claim)).isEmpty();
   }
 
   /**
-   * Inside one transaction for many claims: locks those this node still holds and answers their ids
-   * (see {@link #lock}).
+   * Inside one transaction for many claims: locks those this node still holds (see {@link #lock})
+   * and answers their sealed payloads by id (a null body where a row has none), in the same round
+   * trip.
    */
-  Set<Long> lockAll(List<Claim> claims) {
-    return Set.copyOf(
-        jdbc.sql(
-                """
-                SELECT x.id FROM exchange x
-                JOIN unnest(?::bigint[], ?::int[]) AS c(id, seq) ON x.id = c.id
-                WHERE x.status = 'PROCESSING' AND x.claim_seq = c.seq AND x.claimed_by = ?
-                ORDER BY x.id
-                FOR UPDATE OF x
-                """)
-            .params(
-                claims.stream().map(Claim::id).toArray(Long[]::new),
-                claims.stream().map(Claim::seq).toArray(Integer[]::new),
-                node(claims))
-            .query(Long.class)
-            .list());
+  Map<Long, byte[]> lockAndReadPayloads(List<Claim> claims) {
+    Map<Long, byte[]> sealed = new HashMap<>();
+    jdbc.sql(
+            """
+            SELECT x.id, p.body FROM exchange x
+            JOIN unnest(?::bigint[], ?::int[]) AS c(id, seq) ON x.id = c.id
+            LEFT JOIN exchange_payload p ON p.exchange_id = x.id
+            WHERE x.status = 'PROCESSING' AND x.claim_seq = c.seq AND x.claimed_by = ?
+            ORDER BY x.id
+            FOR UPDATE OF x
+            """)
+        .params(
+            claims.stream().map(Claim::id).toArray(Long[]::new),
+            claims.stream().map(Claim::seq).toArray(Integer[]::new),
+            node(claims))
+        .query(
+            rs -> {
+              sealed.put(rs.getLong(1), rs.getBytes(2));
+            });
+    return sealed;
   }
 
   /** Throws when the current transaction can run no more statements (one of them failed). */
@@ -196,39 +222,35 @@ final class ClaimRepository {
     jdbc.sql("SELECT 1").query(Integer.class).single();
   }
 
-  /** A finished status for one claim of {@link #finishAll}. */
-  record Finish(Claim claim, ExchangeStatus status, String code, String text) {}
+  /** How one claim of {@link #finishAll} ended, and how long its attempt took. */
+  record Finish(Claim claim, Ending end, long millis) {
+
+    NewEvent event() {
+      return new NewEvent(
+          claim.id(),
+          end.kind(),
+          claim.exchange().attempts(),
+          EventDetail.worker(claim.node(), end.code(), end.text(), millis));
+    }
+  }
 
   /**
-   * Ends many attempts of this node in finished statuses, in one statement, and takes them off the
-   * queue; answers how many claims still held (the rest were lost).
+   * Ends many attempts of this node in finished statuses, in one statement: takes them off the
+   * queue and logs each one's event. Answers how many claims still held (the rest were lost, and
+   * got no event).
    */
   int finishAll(List<Finish> ends, Instant now) {
-    return jdbc.sql(
-            """
-            WITH done AS (
-                UPDATE exchange x SET status = f.status, error_code = f.code, error_text = f.text,
-                    claimed_by = NULL, lease_until = NULL, next_attempt_at = NULL,
-                    completed_at = ?, updated_at = ?
-                FROM unnest(?::bigint[], ?::int[], ?::text[], ?::text[], ?::text[])
-                    AS f(id, seq, status, code, text)
-                WHERE x.id = f.id AND x.status = 'PROCESSING' AND x.claim_seq = f.seq
-                  AND x.claimed_by = ?
-                RETURNING x.id),
-            dequeued AS (DELETE FROM exchange_queue q USING done WHERE q.exchange_id = done.id)
-            SELECT count(*) FROM done
-            """)
-        .params(
-            ts(now),
-            ts(now),
-            ends.stream().map(f -> f.claim().id()).toArray(Long[]::new),
-            ends.stream().map(f -> f.claim().seq()).toArray(Integer[]::new),
-            ends.stream().map(f -> f.status().name()).toArray(String[]::new),
-            ends.stream().map(Finish::code).toArray(String[]::new),
-            ends.stream().map(Finish::text).toArray(String[]::new),
-            node(ends.stream().map(Finish::claim).toList()))
-        .query(Integer.class)
-        .single();
+    List<Object> params = new ArrayList<>();
+    params.add(ts(now));
+    params.add(ts(now));
+    params.add(ends.stream().map(f -> f.claim().id()).toArray(Long[]::new));
+    params.add(ends.stream().map(f -> f.claim().seq()).toArray(Integer[]::new));
+    params.add(ends.stream().map(f -> f.end().status().name()).toArray(String[]::new));
+    params.add(ends.stream().map(f -> f.end().code()).toArray(String[]::new));
+    params.add(ends.stream().map(f -> f.end().text()).toArray(String[]::new));
+    params.add(node(ends.stream().map(Finish::claim).toList()));
+    params.addAll(ExchangeRepository.eventParams(ends.stream().map(Finish::event).toList(), now));
+    return jdbc.sql(FINISH_ALL).params(params).query(Integer.class).single();
   }
 
   private static String node(List<Claim> claims) {
@@ -239,9 +261,9 @@ final class ClaimRepository {
     return node;
   }
 
-  /** Ends the attempt in a finished status; false when the claim was lost. */
-  boolean finish(Claim claim, ExchangeStatus status, String code, String text, Instant now) {
-    return finishAll(List.of(new Finish(claim, status, code, text)), now) == 1;
+  /** Ends the attempt in a finished status and logs its event; false when the claim was lost. */
+  boolean finish(Claim claim, Ending end, long millis, Instant now) {
+    return finishAll(List.of(new Finish(claim, end, millis)), now) == 1;
   }
 
   /** Sends the row back to wait until {@code next}; false when the claim was lost. */

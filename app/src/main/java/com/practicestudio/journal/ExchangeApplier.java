@@ -277,16 +277,18 @@ final class ExchangeApplier {
                 end.code(),
                 end.text(),
                 now)
-            : claims.finish(claim, end.status(), end.code(), end.text(), now);
+            : claims.finish(claim, end, millis, now);
     if (!written) {
       return null;
     }
-    exchanges.event(
-        e.id(),
-        now,
-        end.kind(),
-        e.attempts(),
-        EventDetail.worker(claim.node(), end.code(), end.text(), millis));
+    if (end.status().waiting()) {
+      exchanges.event(
+          e.id(),
+          now,
+          end.kind(),
+          e.attempts(),
+          EventDetail.worker(claim.node(), end.code(), end.text(), millis));
+    }
     if (end.status() == ExchangeStatus.FAILED) {
       log.warn("Exchange {} FAILED after {} attempt(s): {}", e.id(), e.attempts(), end.code());
     }

@@ -8,10 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -139,18 +136,6 @@ final class ExchangeRepository {
         .optional();
   }
 
-  /** The sealed payloads of these rows, by row id (rows without one are absent). */
-  Map<Long, byte[]> sealedPayloads(Collection<Long> ids) {
-    Map<Long, byte[]> bodies = new HashMap<>();
-    jdbc.sql("SELECT exchange_id, body FROM exchange_payload WHERE exchange_id = ANY(?)")
-        .param(ids.toArray(Long[]::new))
-        .query(
-            rs -> {
-              bodies.put(rs.getLong(1), rs.getBytes(2));
-            });
-    return bodies;
-  }
-
   /** Newest first, keyset-paged by id. */
   Page<Exchange> search(ExchangeQuery query, int limit, String cursor) {
     List<Object> params = new ArrayList<>();
@@ -205,29 +190,39 @@ final class ExchangeRepository {
   /** One event of {@link #events}. */
   record NewEvent(long exchangeId, String kind, int attempt, EventDetail detail) {}
 
+  /**
+   * Inserts events given as {@link #eventParams}: a time they share, then one array a column. Also
+   * a part of {@link ClaimRepository#finishAll}, which logs each attempt's end in the statement
+   * that writes it.
+   */
+  static final String INSERT_EVENTS =
+      """
+      INSERT INTO exchange_event (exchange_id, at, kind, attempt, node, actor, error_code,
+          error_text, millis, note)
+      SELECT e.id, ?, e.kind, e.attempt, e.node, e.actor, e.code, e.text, e.millis, e.note
+      FROM unnest(?::bigint[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[],
+          ?::text[], ?::int[], ?::text[])
+          AS e(id, kind, attempt, node, actor, code, text, millis, note)
+      """;
+
+  /** The parameters of {@link #INSERT_EVENTS}: the time, then one array for each column. */
+  static List<Object> eventParams(List<NewEvent> events, Instant at) {
+    return List.of(
+        ts(at),
+        events.stream().map(NewEvent::exchangeId).toArray(Long[]::new),
+        events.stream().map(NewEvent::kind).toArray(String[]::new),
+        events.stream().map(NewEvent::attempt).toArray(Integer[]::new),
+        events.stream().map(e -> e.detail().node()).toArray(String[]::new),
+        events.stream().map(e -> e.detail().actor()).toArray(String[]::new),
+        events.stream().map(e -> e.detail().errorCode()).toArray(String[]::new),
+        events.stream().map(e -> e.detail().errorText()).toArray(String[]::new),
+        events.stream().map(e -> e.detail().millis()).toArray(Integer[]::new),
+        events.stream().map(e -> e.detail().note()).toArray(String[]::new));
+  }
+
   /** Writes many events at one time, in one statement. */
   void events(List<NewEvent> events, Instant at) {
-    jdbc.sql(
-            """
-            INSERT INTO exchange_event (exchange_id, at, kind, attempt, node, actor, error_code,
-                error_text, millis, note)
-            SELECT e.id, ?, e.kind, e.attempt, e.node, e.actor, e.code, e.text, e.millis, e.note
-            FROM unnest(?::bigint[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[],
-                ?::text[], ?::int[], ?::text[])
-                AS e(id, kind, attempt, node, actor, code, text, millis, note)
-            """)
-        .params(
-            ts(at),
-            events.stream().map(NewEvent::exchangeId).toArray(Long[]::new),
-            events.stream().map(NewEvent::kind).toArray(String[]::new),
-            events.stream().map(NewEvent::attempt).toArray(Integer[]::new),
-            events.stream().map(e -> e.detail().node()).toArray(String[]::new),
-            events.stream().map(e -> e.detail().actor()).toArray(String[]::new),
-            events.stream().map(e -> e.detail().errorCode()).toArray(String[]::new),
-            events.stream().map(e -> e.detail().errorText()).toArray(String[]::new),
-            events.stream().map(e -> e.detail().millis()).toArray(Integer[]::new),
-            events.stream().map(e -> e.detail().note()).toArray(String[]::new))
-        .update();
+    jdbc.sql(INSERT_EVENTS).params(eventParams(events, at)).update();
   }
 
   /** Who and what beside the kind of an event; any part may be null. */

@@ -2,14 +2,11 @@ package com.practicestudio.journal;
 
 import com.practicestudio.journal.ClaimRepository.Claim;
 import com.practicestudio.journal.ClaimRepository.Finish;
-import com.practicestudio.journal.ExchangeRepository.EventDetail;
-import com.practicestudio.journal.ExchangeRepository.NewEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -17,11 +14,11 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies many claimed inbound rows in one transaction: one lock, one payload read, one status
- * update, one event insert and one commit for all of them, instead of one of each per row. The
- * claim gives at most one row per correlation key, so the rows of a group are independent of each
- * other, as they would be on parallel workers. All or nothing: the first row that does not apply
- * rolls the whole group back.
+ * Applies many claimed inbound rows in one transaction: one statement that locks them and reads
+ * their payloads, one that writes their statuses and events, and one commit for all of them,
+ * instead of one of each per row. The claim gives at most one row per correlation key, so the rows
+ * of a group are independent of each other, as they would be on parallel workers. All or nothing:
+ * the first row that does not apply rolls the whole group back.
  */
 final class GroupTransaction {
 
@@ -44,14 +41,12 @@ final class GroupTransaction {
   }
 
   private final ClaimRepository claims;
-  private final ExchangeRepository exchanges;
   private final TransactionTemplate tx;
   private final HandlerRunner runner;
   private final Clock clock;
 
   GroupTransaction(JournalStore store, HandlerRunner runner, Clock clock) {
     this.claims = store.claims();
-    this.exchanges = store.exchanges();
     this.tx = store.tx();
     this.runner = runner;
     this.clock = clock;
@@ -90,11 +85,10 @@ final class GroupTransaction {
   private Result applyAll(List<Routed> rows, long[] nanos) {
     Instant now = clock.instant();
     List<Claim> claimed = rows.stream().map(Routed::claim).toList();
-    Set<Long> locked = claims.lockAll(claimed);
-    if (locked.size() != rows.size()) {
+    Map<Long, byte[]> sealed = claims.lockAndReadPayloads(claimed);
+    if (sealed.size() != rows.size()) {
       return Result.UNEXPLAINED;
     }
-    Map<Long, byte[]> sealed = exchanges.sealedPayloads(locked);
     Payload[] payloads = new Payload[rows.size()];
     for (int i = 0; i < rows.size(); i++) {
       Exchange e = claimed.get(i).exchange();
@@ -102,7 +96,6 @@ final class GroupTransaction {
     }
     readAhead(rows, payloads);
     List<Finish> ends = new ArrayList<>(rows.size());
-    List<NewEvent> events = new ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {
       long t = System.nanoTime();
       Claim claim = claimed.get(i);
@@ -116,20 +109,12 @@ final class GroupTransaction {
         claims.checkTransactionUsable();
         return new Result(false, List.of(), nanos, i, outcome);
       }
-      Ending end = Ending.of(e, outcome, true);
-      ends.add(new Finish(claim, end.status(), end.code(), end.text()));
-      events.add(
-          new NewEvent(
-              e.id(),
-              end.kind(),
-              e.attempts(),
-              EventDetail.worker(claim.node(), end.code(), end.text(), nanos[i] / 1_000_000)));
+      ends.add(new Finish(claim, Ending.of(e, outcome, true), nanos[i] / 1_000_000));
     }
     if (claims.finishAll(ends, now) != ends.size()) {
       return Result.UNEXPLAINED;
     }
-    exchanges.events(events, now);
-    return new Result(true, events.stream().map(NewEvent::kind).toList(), nanos, -1, null);
+    return new Result(true, ends.stream().map(f -> f.end().kind()).toList(), nanos, -1, null);
   }
 
   /**

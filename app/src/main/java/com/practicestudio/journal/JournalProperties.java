@@ -55,8 +55,8 @@ public record JournalProperties(
       @DefaultValue("4") int size,
       @DefaultValue("1s") Duration pollInterval,
       @DefaultValue("5m") Duration lease,
-      @DefaultValue("64") int claimBatch,
-      @DefaultValue("16") int applyBatch,
+      @DefaultValue("256") int claimBatch,
+      @DefaultValue("64") int applyBatch,
       @DefaultValue("true") boolean listenNotify) {
 
     public Workers {

@@ -288,6 +288,20 @@ class ExchangeQueueIT {
         .isEqualTo(10);
   }
 
+  @Test
+  void the_search_by_message_id_and_the_events_of_a_row_each_read_an_index_that_must_exist() {
+    String plans =
+        explainAsClaimed("SELECT id FROM exchange WHERE message_id = 'x-1'")
+            + "\n"
+            + explainAsClaimed("SELECT * FROM exchange_event WHERE exchange_id = 1 ORDER BY id");
+
+    assertThat(plans)
+        .as("the de-duplication index and the events' primary key, no index of their own")
+        .contains("using exchange_dedup on exchange")
+        .contains("using exchange_event_pkey on exchange_event")
+        .doesNotContain("Sort");
+  }
+
   /** How many of the rows' current versions no index points to directly (pageinspect). */
   private long heapOnly(List<Long> ids) {
     node.jdbc.sql("CREATE EXTENSION IF NOT EXISTS pageinspect").update();

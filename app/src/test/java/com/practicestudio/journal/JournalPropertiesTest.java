@@ -21,6 +21,8 @@ class JournalPropertiesTest {
     assertThat(settings.workers().size()).isEqualTo(4);
     assertThat(settings.workers().pollInterval()).isEqualTo(Duration.ofSeconds(1));
     assertThat(settings.workers().lease()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(settings.workers().applyBatch()).isEqualTo(64);
+    assertThat(settings.workers().claimBatch()).isEqualTo(256);
     assertThat(settings.writer().threads()).isEqualTo(2);
     assertThat(settings.retry().maxAttempts()).isEqualTo(5);
     assertThat(settings.retryFor(Channel.FHIR)).isEqualTo(settings.retry());

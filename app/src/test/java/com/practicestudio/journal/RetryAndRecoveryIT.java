@@ -304,10 +304,14 @@ class RetryAndRecoveryIT {
 
       // the dead node comes back and tries to finish its old claim: fenced off
       node.applier().apply(lost.get(0));
-      assertThat(node.store.claims().finish(lost.get(0), ExchangeStatus.FAILED, "X", "X", now))
-          .isFalse();
+      Ending failed = new Ending(ExchangeStatus.FAILED, "FAILED", "X", "X");
+      assertThat(node.store.claims().finish(lost.get(0), failed, 5, now)).isFalse();
       assertThat(handler.callsFor(first)).isEqualTo(1);
       assertThat(node.row(first).status()).isEqualTo(ExchangeStatus.APPLIED);
+      assertThat(node.events(first))
+          .as("a fenced-off finish logs no event")
+          .extracting(ExchangeEvent::kind)
+          .containsExactly("LEASE_EXPIRED", "APPLIED");
     }
   }
 

@@ -91,8 +91,9 @@ public final class PipelineBenchmark {
             .run();
     long loadEnd = System.nanoTime();
     long generator = ownCpuNanos() - generatorBefore;
-    ServerUnderTest.JournalCounts after = awaitDrained(server, since);
-    long end = System.nanoTime();
+    Drained drained = awaitDrained(server, since);
+    ServerUnderTest.JournalCounts after = drained.counts();
+    long end = drained.atNanos();
     long heap = server.heapPeakBytes();
     long cpu = server.cpuNanos() - cpuBefore;
     long jit = server.jitNanos() - jitBefore;
@@ -126,21 +127,26 @@ public final class PipelineBenchmark {
     return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
   }
 
+  /** When the work queue was seen empty, and the run's counts read after that. */
+  private record Drained(long atNanos, ServerUnderTest.JournalCounts counts) {}
+
   /**
    * Waits until every row of the run is applied or failed, claimed ones included: until the work
-   * queue is empty, then once more through the stats API, which also gives the run's counts.
+   * queue is empty, then once more through the stats API, which also gives the run's counts. The
+   * run ends when the queue was seen empty: the stats call after it is the benchmark's, not the
+   * pipeline's.
    */
-  private static ServerUnderTest.JournalCounts awaitDrained(ServerUnderTest server, Instant since)
-      throws Exception {
+  private static Drained awaitDrained(ServerUnderTest server, Instant since) throws Exception {
     long deadline = System.nanoTime() + DRAIN_LIMIT.toNanos();
     while (System.nanoTime() < deadline) {
-      if (server.queueLength() == 0) {
+      if (server.queueEmpty()) {
+        long emptyAt = System.nanoTime();
         ServerUnderTest.JournalCounts counts = server.journalCounts(since);
         if (counts.unfinished() == 0) {
-          return counts;
+          return new Drained(emptyAt, counts);
         }
       }
-      Thread.sleep(200);
+      Thread.sleep(50);
     }
     throw new IllegalStateException("the journal did not drain within " + DRAIN_LIMIT);
   }
