@@ -115,6 +115,22 @@ final class ClaimRepository {
       """
           .formatted(ExchangeRepository.INSERT_EVENTS.strip());
 
+  /** See {@link #retryLater}; the event only when the claim still held. */
+  private static final String RETRY_LATER =
+      """
+      WITH back AS (
+          UPDATE exchange SET status = ?, next_attempt_at = ?, error_code = ?,
+              error_text = ?, claimed_by = NULL, lease_until = NULL, updated_at = ?
+          WHERE id = ? AND status = 'PROCESSING' AND claim_seq = ? AND claimed_by = ?
+          RETURNING id, next_attempt_at),
+      queued AS (
+          UPDATE exchange_queue q SET claimed = false, next_attempt_at = back.next_attempt_at
+          FROM back WHERE q.exchange_id = back.id),
+      logged AS (%s WHERE e.id IN (SELECT id FROM back))
+      SELECT count(*) FROM back
+      """
+          .formatted(ExchangeRepository.INSERT_EVENTS.strip());
+
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
 
@@ -183,17 +199,9 @@ final class ClaimRepository {
   }
 
   /**
-   * Inside the apply transaction: locks the row if this claim still holds it. The lock keeps other
-   * nodes from reclaiming it while the handler runs.
-   */
-  boolean lock(Claim claim) {
-    return !lockAndReadPayloads(List.of(claim)).isEmpty();
-  }
-
-  /**
-   * Inside one transaction for many claims: locks those this node still holds (see {@link #lock})
-   * and answers their sealed payloads by id (a null body where a row has none), in the same round
-   * trip.
+   * Inside the apply transaction: locks the rows these claims still hold, and answers their sealed
+   * payloads by id (a null body where a row has none), in the same round trip. The lock keeps other
+   * nodes from reclaiming a row while its handler runs; a claim that was lost is left out.
    */
   Map<Long, byte[]> lockAndReadPayloads(List<Claim> claims) {
     Map<Long, byte[]> sealed = new HashMap<>();
@@ -226,12 +234,17 @@ final class ClaimRepository {
   record Finish(Claim claim, Ending end, long millis) {
 
     NewEvent event() {
-      return new NewEvent(
-          claim.id(),
-          end.kind(),
-          claim.exchange().attempts(),
-          EventDetail.worker(claim.node(), end.code(), end.text(), millis));
+      return attemptEvent(claim, end, millis);
     }
+  }
+
+  /** The event that logs how this node's attempt on a claimed row ended. */
+  private static NewEvent attemptEvent(Claim claim, Ending end, long millis) {
+    return new NewEvent(
+        claim.id(),
+        end.kind(),
+        claim.exchange().attempts(),
+        EventDetail.worker(claim.node(), end.code(), end.text(), millis));
   }
 
   /**
@@ -266,32 +279,22 @@ final class ClaimRepository {
     return finishAll(List.of(new Finish(claim, end, millis)), now) == 1;
   }
 
-  /** Sends the row back to wait until {@code next}; false when the claim was lost. */
-  boolean retryLater(Claim claim, Instant next, String code, String text, Instant now) {
-    return jdbc.sql(
-                """
-                WITH back AS (
-                    UPDATE exchange SET status = ?, next_attempt_at = ?, error_code = ?,
-                        error_text = ?, claimed_by = NULL, lease_until = NULL, updated_at = ?
-                    WHERE id = ? AND status = 'PROCESSING' AND claim_seq = ? AND claimed_by = ?
-                    RETURNING id, next_attempt_at),
-                queued AS (
-                    UPDATE exchange_queue q SET claimed = false, next_attempt_at = back.next_attempt_at
-                    FROM back WHERE q.exchange_id = back.id)
-                SELECT count(*) FROM back
-                """)
-            .params(
-                claim.exchange().direction().waiting().name(),
-                ts(next),
-                code,
-                text,
-                ts(now),
-                claim.id(),
-                claim.seq(),
-                claim.node())
-            .query(Integer.class)
-            .single()
-        == 1;
+  /**
+   * Sends the row back to wait until {@code next} and logs its event, in one statement; false when
+   * the claim was lost (then nothing is written).
+   */
+  boolean retryLater(Claim claim, Instant next, Ending end, long millis, Instant now) {
+    List<Object> params = new ArrayList<>();
+    params.add(claim.exchange().direction().waiting().name());
+    params.add(ts(next));
+    params.add(end.code());
+    params.add(end.text());
+    params.add(ts(now));
+    params.add(claim.id());
+    params.add(claim.seq());
+    params.add(claim.node());
+    params.addAll(ExchangeRepository.eventParams(List.of(attemptEvent(claim, end, millis)), now));
+    return jdbc.sql(RETRY_LATER).params(params).query(Integer.class).single() == 1;
   }
 
   /** Removes the queue's dead rows now, unless a vacuum of it is already running. */

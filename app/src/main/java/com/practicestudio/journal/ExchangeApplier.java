@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
@@ -198,10 +199,13 @@ final class ExchangeApplier {
     try {
       return tx.execute(
           status -> {
-            if (!claims.lock(claim)) {
+            Map<Long, byte[]> sealed = claims.lockAndReadPayloads(List.of(claim));
+            if (sealed.isEmpty()) {
               return new Applied(null, null);
             }
-            Outcome outcome = runner.run(handler, claim.exchange(), attempt);
+            Exchange e = claim.exchange();
+            Outcome outcome =
+                runner.run(handler, e, runner.openOrNull(sealed.get(e.id()), e), attempt);
             if (outcome instanceof Outcome.Done || outcome instanceof Outcome.Ignored) {
               String kind = write(claim, outcome, millisSince(started));
               if (kind != null) {
@@ -274,20 +278,12 @@ final class ExchangeApplier {
                 claim,
                 policy.nextAttempt(
                     now, e.attempts(), random.getAsDouble(), ((Outcome.Retry) outcome).notBefore()),
-                end.code(),
-                end.text(),
+                end,
+                millis,
                 now)
             : claims.finish(claim, end, millis, now);
     if (!written) {
       return null;
-    }
-    if (end.status().waiting()) {
-      exchanges.event(
-          e.id(),
-          now,
-          end.kind(),
-          e.attempts(),
-          EventDetail.worker(claim.node(), end.code(), end.text(), millis));
     }
     if (end.status() == ExchangeStatus.FAILED) {
       log.warn("Exchange {} FAILED after {} attempt(s): {}", e.id(), e.attempts(), end.code());
