@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.CountAtBucket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -164,6 +168,15 @@ class ExchangeJournalIT {
       assertThat(node.meters.get("journal.write.batch.size").summary().max())
           .as("submissions were grouped")
           .isGreaterThan(1);
+      Timer commits = node.meters.get("journal.write.batch").timer();
+      Map<Double, Double> countUnder = new HashMap<>();
+      for (CountAtBucket bucket : commits.takeSnapshot().histogramCounts()) {
+        countUnder.put(bucket.bucket(TimeUnit.MILLISECONDS), bucket.count());
+      }
+      assertThat(countUnder)
+          .as("commits counted against the 10 ms an ACK may take")
+          .containsKeys(1.0, 10.0, 1000.0);
+      assertThat(countUnder.get(1000.0)).isPositive().isLessThanOrEqualTo((double) commits.count());
     }
   }
 

@@ -19,8 +19,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every write endpoint the OpenAPI document lists, fed broken bodies: each answers 400 as
- * problem+json naming what is wrong — never a 500, never a silent success.
+ * Every write endpoint the OpenAPI document lists, fed broken bodies, and every read endpoint,
+ * given a query parameter it does not take: each answers 400 as problem+json naming what is wrong —
+ * never a 500, never a silent success.
  */
 @IntegrationTest
 class ApiBadInputIT {
@@ -45,6 +46,60 @@ class ApiBadInputIT {
       }
     }
     assertThat(wrong).isEmpty();
+  }
+
+  @Test
+  void every_read_endpoint_refuses_a_query_parameter_it_does_not_take_and_names_it() {
+    List<String> paths = readPaths();
+    assertThat(paths).hasSizeGreaterThan(20);
+    List<String> wrong = new ArrayList<>();
+    for (String path : paths) {
+      ResponseEntity<String> answer = get(path + "?messageId=X1");
+      String verdict = judge(answer);
+      if (verdict == null
+          && !json.readTree(answer.getBody())
+              .path("errors")
+              .get(0)
+              .path("field")
+              .asText()
+              .equals("messageId")) {
+        verdict = "another field named: " + answer.getBody();
+      }
+      if (verdict != null) {
+        wrong.add("GET " + path + ": " + verdict);
+      }
+    }
+    assertThat(wrong).isEmpty();
+  }
+
+  @Test
+  void a_misspelt_filter_is_refused_with_the_names_the_endpoint_takes_and_the_right_one_works() {
+    ResponseEntity<String> misspelt = get("/api/v1/exchanges?messageId=X1");
+    assertThat(judge(misspelt)).isNull();
+    JsonNode error = json.readTree(misspelt.getBody()).path("errors").get(0);
+    assertThat(error.path("field").asText()).isEqualTo("messageId");
+    assertThat(error.path("message").asText())
+        .startsWith("is not a parameter of this request; it takes ")
+        .contains("channel", "q", "limit", "cursor");
+
+    assertThat(get("/api/v1/exchanges?q=X1&limit=5").getStatusCode().value()).isEqualTo(200);
+  }
+
+  private List<String> readPaths() {
+    JsonNode docs = json.readTree(http.getForObject("/api/docs", String.class));
+    List<String> paths = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> path : docs.path("paths").properties()) {
+      // the console's CSV download is listed too; the check is for the API
+      if (path.getKey().startsWith("/api/") && !path.getValue().path("get").isMissingNode()) {
+        paths.add(path.getKey().replaceAll("\\{[^}]+}", "1"));
+      }
+    }
+    return paths;
+  }
+
+  private ResponseEntity<String> get(String path) {
+    return http.withBasicAuth(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
+        .getForEntity(path, String.class);
   }
 
   private String judge(ResponseEntity<String> answer) {

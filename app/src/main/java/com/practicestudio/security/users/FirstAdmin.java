@@ -1,8 +1,10 @@
 package com.practicestudio.security.users;
 
 import com.practicestudio.security.Role;
+import com.practicestudio.web.InvalidRequestException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,7 +39,16 @@ class FirstAdmin {
     }
     boolean generated = configuredPassword.isBlank();
     String password = generated ? generate() : configuredPassword;
-    users.create(USERNAME, password, Role.ADMIN);
+    try {
+      users.create(USERNAME, password, Role.ADMIN);
+    } catch (InvalidRequestException e) {
+      // the start-up fails either way; say which setting to change and why (never the value)
+      throw new IllegalStateException(
+          "PRACTICE_STUDIO_ADMIN_PASSWORD is not accepted for the first admin: "
+              + e.problems().stream()
+                  .map(p -> p.field() + " " + p.message())
+                  .collect(Collectors.joining("; ")));
+    }
     if (generated) {
       System.out.println();
       System.out.println("  First start: created user 'admin' with password " + password);

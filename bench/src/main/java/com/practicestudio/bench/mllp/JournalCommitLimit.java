@@ -9,13 +9,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The database's own limit for a durable ACK: clients that each commit one journal row (with its 1
  * KB payload) and wait for the commit before the next one, straight into the embedded PostgreSQL of
  * the server under test, no MLLP and no server code. The statement does what the journal writer
  * does for a batch of one (the same tables, indexes and unique check), without its batching arrays.
- * One lock-step MLLP connection cannot acknowledge faster than one client here commits.
+ * One lock-step MLLP connection cannot acknowledge faster than one client here commits. At a fixed
+ * rate it is the floor of a durable ACK's latency on this machine: no server can answer a message
+ * before its commit, and here nothing but the commit stands between the two.
  */
 final class JournalCommitLimit {
 
@@ -43,6 +46,16 @@ final class JournalCommitLimit {
 
   /** {@code clients} threads committing one row at a time; latency is one commit's round trip. */
   LoadGenerator.Result run(int clients, Duration warmup, Duration measure) throws Exception {
+    return run(clients, 0, warmup, measure);
+  }
+
+  /**
+   * The same at {@code rate} rows a second in all (0: as fast as they can), each client on a fixed
+   * schedule; latency is counted from the scheduled time, as {@link LoadGenerator} counts it, so a
+   * commit that stalls also makes the rows scheduled behind it late.
+   */
+  LoadGenerator.Result run(int clients, int rate, Duration warmup, Duration measure)
+      throws Exception {
     String run = MllpBenchmark.runId();
     long start = System.nanoTime();
     long from = start + warmup.toNanos();
@@ -50,7 +63,7 @@ final class JournalCommitLimit {
     AtomicLong errors = new AtomicLong();
     List<Client> all = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
-      Client client = new Client(run + "-" + c, from, to, errors);
+      Client client = new Client(run + "-" + c, start, from, to, interval(clients, rate), errors);
       all.add(client);
       client.start();
     }
@@ -64,7 +77,7 @@ final class JournalCommitLimit {
     return LoadGenerator.Result.of(
         clients,
         1,
-        0,
+        rate,
         latencies,
         errors.get(),
         measure,
@@ -72,8 +85,14 @@ final class JournalCommitLimit {
         all.stream().map(c -> c.firstError).filter(e -> e != null).findFirst().orElse(null));
   }
 
+  private static double interval(int clients, int rate) {
+    return rate > 0 ? 1e9 * clients / rate : 0;
+  }
+
   private final class Client extends Thread {
     private final String sender;
+    private final long start;
+    private final double interval;
     private final long from;
     private final long to;
     private final AtomicLong errors;
@@ -81,9 +100,11 @@ final class JournalCommitLimit {
     long total;
     String firstError;
 
-    Client(String sender, long from, long to, AtomicLong errors) {
+    Client(String sender, long start, long from, long to, double interval, AtomicLong errors) {
       super("commit-limit-" + sender);
       this.sender = sender;
+      this.start = start;
+      this.interval = interval;
       this.from = from;
       this.to = to;
       this.errors = errors;
@@ -96,7 +117,7 @@ final class JournalCommitLimit {
           PreparedStatement s = c.prepareStatement(INSERT)) {
         c.setAutoCommit(true);
         for (long n = 0; ; n++) {
-          long sent = System.nanoTime();
+          long sent = interval > 0 ? waitUntil(start + (long) (n * interval)) : System.nanoTime();
           if (sent >= to) {
             return;
           }
@@ -117,6 +138,14 @@ final class JournalCommitLimit {
         errors.incrementAndGet();
         firstError = e.getSQLState() + " " + e.getMessage();
       }
+    }
+
+    /** Parks until {@code scheduled}; returns it (a late client does not skip rows). */
+    private static long waitUntil(long scheduled) {
+      for (long now = System.nanoTime(); now < scheduled; now = System.nanoTime()) {
+        LockSupport.parkNanos(scheduled - now);
+      }
+      return scheduled;
     }
   }
 }

@@ -14,18 +14,20 @@ import java.util.Locale;
  * server, Apache Camel camel-mllp with autoAck and HAPI's HL7Service; then ours at a fixed 5,000
  * msg/s for latency, PostgreSQL alone committing one journal row at a time on ours' database (the
  * limit of a lock-step connection, {@link JournalCommitLimit}), and ours with its workers applying
- * what it stores. Prints Markdown for {@code docs/benchmarks.md}.
+ * what it stores. The {@code latency} target only compares ours at 5,000 msg/s with PostgreSQL
+ * alone committing at that rate, in turn. Prints Markdown for {@code docs/benchmarks.md}.
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar com.practicestudio.bench.mllp.MllpBenchmark \
  *     [--app-jar app/target/practice-studio.jar] [--bench-jar bench/target/benchmarks.jar] \
- *     [--seconds 8] [--warmup 4] [--targets ours,bare,camel,hapi]
+ *     [--seconds 8] [--warmup 4] [--targets ours,bare,camel,hapi,ours+workers|latency]
  * </pre>
  */
 public final class MllpBenchmark {
 
   private static final int[] CONNECTIONS = {1, 4, 16, 64};
   private static final int[] WINDOWS = {1, 16};
+  private static final int LATENCY_RATE = 5_000;
 
   private MllpBenchmark() {}
 
@@ -37,6 +39,10 @@ public final class MllpBenchmark {
     List<String> targets =
         List.of(option(args, "--targets", "ours,bare,camel,hapi,ours+workers").split(","));
     System.out.println(machine());
+    if (targets.equals(List.of("latency"))) {
+      latency(appJar, warmup, measure);
+      return;
+    }
     System.out.println(
         "| server | conns | window | msg/s | p50 ms | p99 ms | p99.9 ms | errors | server CPU µs/msg | heap peak MiB | load avg |");
     System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
@@ -57,31 +63,11 @@ public final class MllpBenchmark {
             continue;
           }
           for (int connections : CONNECTIONS) {
-            run(
-                server,
-                new LoadGenerator.Config(
-                    "127.0.0.1",
-                    server.mllpPort(),
-                    connections,
-                    window,
-                    warmup,
-                    measure,
-                    0,
-                    runId()));
+            run(server, server.load(connections, window, warmup, measure, 0));
           }
         }
         if (target.strip().equals("ours")) {
-          run(
-              server,
-              new LoadGenerator.Config(
-                  "127.0.0.1",
-                  server.mllpPort(),
-                  16,
-                  16,
-                  warmup,
-                  measure.plusSeconds(2),
-                  5_000,
-                  runId()));
+          run(server, server.load(16, 16, warmup, measure.plusSeconds(2), LATENCY_RATE));
           commitLimit(server, warmup, measure);
         }
       }
@@ -89,14 +75,8 @@ public final class MllpBenchmark {
     if (targets.contains("ours+workers")) {
       try (ServerUnderTest server = start("ours+workers", appJar, benchJar, true)) {
         warmUp(server, "ours+workers");
-        run(
-            server,
-            new LoadGenerator.Config(
-                "127.0.0.1", server.mllpPort(), 16, 16, warmup, measure, 0, runId()));
-        run(
-            server,
-            new LoadGenerator.Config(
-                "127.0.0.1", server.mllpPort(), 64, 16, warmup, measure, 0, runId()));
+        run(server, server.load(16, 16, warmup, measure, 0));
+        run(server, server.load(64, 16, warmup, measure, 0));
       }
     }
   }
@@ -114,19 +94,55 @@ public final class MllpBenchmark {
     }
   }
 
+  /**
+   * The latency target: ours at 5,000 msg/s offered over 4, 16 and 64 pipelined connections, three
+   * rounds, each row beside how many of the journal's own commits (insert and fsync) took over 10
+   * and 50 ms meanwhile, warm-up seconds included; then PostgreSQL alone committing one row at a
+   * time at the same rate from 16 clients.
+   */
+  private static void latency(Path appJar, Duration warmup, Duration measure) throws Exception {
+    System.out.println(
+        "| server | conns | window | msg/s | p50 ms | p99 ms | p99.9 ms | max ms | journal commits | over 10 ms | over 50 ms | load avg |");
+    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+    try (ServerUnderTest server = ServerUnderTest.ours("ours", appJar, false)) {
+      warmUp(server, "ours");
+      for (int round = 0; round < 3; round++) {
+        for (int connections : new int[] {4, 16, 64}) {
+          ServerUnderTest.JournalCommits before = server.journalCommits();
+          LoadGenerator.Result r =
+              new LoadGenerator(server.load(connections, 16, warmup, measure, LATENCY_RATE)).run();
+          printLatency(server.name(), r, server.journalCommits().since(before));
+        }
+      }
+      JournalCommitLimit limit = new JournalCommitLimit(server.postgresPort());
+      printLatency(
+          "postgresql: 1 row per commit", limit.run(16, LATENCY_RATE, warmup, measure), null);
+    }
+  }
+
+  private static void printLatency(
+      String name, LoadGenerator.Result r, ServerUnderTest.JournalCommits commits) {
+    System.out.printf(
+        Locale.ROOT,
+        "| %s | %d | %s | %,.0f | %.2f | %.2f | %.2f | %.2f | %s | %s | %s | %s |%n",
+        name,
+        r.connections(),
+        r.window() + " @ " + r.rate() + "/s",
+        r.perSecond(),
+        r.p50Micros() / 1000,
+        r.p99Micros() / 1000,
+        r.p999Micros() / 1000,
+        r.maxMicros() / 1000,
+        commits == null ? "—" : String.format(Locale.ROOT, "%,d", commits.count()),
+        commits == null ? "—" : Long.toString(commits.over10ms()),
+        commits == null ? "—" : Long.toString(commits.over50ms()),
+        loadAverage());
+  }
+
   /** 20 s of load before measuring, so that the JIT has compiled the hot paths. */
   private static void warmUp(ServerUnderTest server, String target) throws Exception {
     int window = target.equals("camel") ? 1 : 16;
-    new LoadGenerator(
-            new LoadGenerator.Config(
-                "127.0.0.1",
-                server.mllpPort(),
-                16,
-                window,
-                Duration.ofSeconds(15),
-                Duration.ofSeconds(5),
-                0,
-                runId()))
+    new LoadGenerator(server.load(16, window, Duration.ofSeconds(15), Duration.ofSeconds(5), 0))
         .run();
   }
 

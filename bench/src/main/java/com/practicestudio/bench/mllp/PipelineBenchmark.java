@@ -78,17 +78,7 @@ public final class PipelineBenchmark {
     server.watchHeap();
     long start = System.nanoTime();
     LoadGenerator.Result r =
-        new LoadGenerator(
-                new LoadGenerator.Config(
-                    "127.0.0.1",
-                    server.mllpPort(),
-                    connections,
-                    window,
-                    Duration.ZERO,
-                    measure,
-                    rate,
-                    MllpBenchmark.runId()))
-            .run();
+        new LoadGenerator(server.load(connections, window, Duration.ZERO, measure, rate)).run();
     long loadEnd = System.nanoTime();
     long generator = ownCpuNanos() - generatorBefore;
     Drained drained = awaitDrained(server, since);

@@ -118,6 +118,13 @@ final class ServerUnderTest implements AutoCloseable {
     return mllpPort;
   }
 
+  /** A load on this server's MLLP port from this machine, under a run id of its own. */
+  LoadGenerator.Config load(
+      int connections, int window, Duration warmup, Duration measure, int rate) {
+    return new LoadGenerator.Config(
+        "127.0.0.1", mllpPort, connections, window, warmup, measure, rate, MllpBenchmark.runId());
+  }
+
   /** The port of ours' embedded PostgreSQL, from the server's log. */
   int postgresPort() throws IOException {
     java.util.regex.Matcher m =
@@ -178,6 +185,28 @@ final class ServerUnderTest implements AutoCloseable {
       rs.next();
       return rs.getBoolean(1);
     }
+  }
+
+  /** The journal writer's group commits so far: all, and those that took over 10 and 50 ms. */
+  record JournalCommits(long count, long over10ms, long over50ms) {
+    JournalCommits since(JournalCommits before) {
+      return new JournalCommits(
+          count - before.count, over10ms - before.over10ms, over50ms - before.over50ms);
+    }
+  }
+
+  /** From the {@code journal.write.batch} timer's buckets in the server's metrics. */
+  JournalCommits journalCommits() throws Exception {
+    String metrics = get("/actuator/prometheus");
+    long count = number(metrics, "(?m)^journal_write_batch_seconds_count(?:\\{[^}]*})? (\\d+)");
+    return new JournalCommits(
+        count, count - commitsUpTo(metrics, "0.01"), count - commitsUpTo(metrics, "0.05"));
+  }
+
+  private static long commitsUpTo(String metrics, String seconds) {
+    return number(
+        metrics,
+        "(?m)^journal_write_batch_seconds_bucket\\{[^}]*le=\"" + seconds + "\"[^}]*} (\\d+)");
   }
 
   /** HL7 inbound rows received since a time, by status, from the journal's stats API. */
