@@ -27,7 +27,14 @@ public enum CodeMapKind {
   /** Cerner personnel ids / aliases → Practice Studio provider ids. */
   PROVIDER("provider", null),
   /** Cerner code set 38, HL7 table 0002 → HL7 v3 MaritalStatus codes. */
-  MARITAL_STATUS("marital-status", null);
+  MARITAL_STATUS("marital-status", null),
+  /**
+   * Identifier pools as the channels name them → the one name Practice Studio keeps, so that an MRN
+   * is one patient however it came: HL7 table 0363 for a CX-4 namespace ({@code SANDBOX MRN}),
+   * {@code urn:ietf:rfc:3986} for a FHIR {@code Identifier.system} (Cerner's alias-pool OID).
+   * Unmapped, a pool keeps the name it came with.
+   */
+  ASSIGNING_AUTHORITY("assigning-authority", null);
 
   private final String wire;
   private final Set<String> values;

@@ -2,6 +2,7 @@ package com.practicestudio.demo;
 
 import com.practicestudio.cerner.CernerDomains;
 import com.practicestudio.clinical.ObservationService;
+import com.practicestudio.codemaps.CodeMaps;
 import com.practicestudio.fhir.CernerDeltaSync;
 import com.practicestudio.fhir.CernerPatients;
 import com.practicestudio.fhir.CernerPull;
@@ -28,8 +29,9 @@ class DemoConfig {
       CernerSandbox sandbox,
       CernerDomains domains,
       Hl7Interfaces interfaces,
-      InterfaceRegistry registry) {
-    return new DemoSetup(sandbox, domains, interfaces, registry);
+      InterfaceRegistry registry,
+      CodeMaps codeMaps) {
+    return new DemoSetup(sandbox, domains, interfaces, registry, codeMaps);
   }
 
   @Bean

@@ -3,19 +3,25 @@ package com.practicestudio.demo;
 import com.practicestudio.cerner.CernerDomain;
 import com.practicestudio.cerner.CernerDomainInput;
 import com.practicestudio.cerner.CernerDomains;
+import com.practicestudio.codemaps.CodeMapInput;
+import com.practicestudio.codemaps.CodeMapKind;
+import com.practicestudio.codemaps.CodeMaps;
+import com.practicestudio.fhir.FhirSystems;
 import com.practicestudio.hl7.Hl7Interface;
 import com.practicestudio.hl7.Hl7Interfaces;
 import com.practicestudio.hl7.InterfaceInput;
 import com.practicestudio.hl7.InterfaceKind;
 import com.practicestudio.hl7.InterfaceRegistry;
 import com.practicestudio.sandbox.CernerSandbox;
+import com.practicestudio.sandbox.data.SandboxIdentifiers;
 import java.util.List;
 import java.util.OptionalInt;
 
 /**
  * Points the server at the sandbox as an engineer would in the console: a Cerner domain on its
- * system account and Millennium services, and an HL7 sender carrying SIU to its MLLP peer. Both are
- * found by name and updated, since the sandbox listens on new ports on every run.
+ * system account and Millennium services, an HL7 sender carrying SIU to its MLLP peer, and the code
+ * map that makes its MRN pool one name over FHIR and HL7. The first two are found by name and
+ * updated, since the sandbox listens on new ports on every run.
  */
 final class DemoSetup {
 
@@ -42,16 +48,19 @@ final class DemoSetup {
   private final CernerDomains domains;
   private final Hl7Interfaces interfaces;
   private final InterfaceRegistry registry;
+  private final CodeMaps codeMaps;
 
   DemoSetup(
       CernerSandbox sandbox,
       CernerDomains domains,
       Hl7Interfaces interfaces,
-      InterfaceRegistry registry) {
+      InterfaceRegistry registry,
+      CodeMaps codeMaps) {
     this.sandbox = sandbox;
     this.domains = domains;
     this.interfaces = interfaces;
     this.registry = registry;
+    this.codeMaps = codeMaps;
   }
 
   /** What the traffic needs: the domain and where our MLLP listener is. */
@@ -84,7 +93,30 @@ final class DemoSetup {
         .findByName(SENDER_NAME)
         .ifPresentOrElse(
             found -> interfaces.update(found.id(), sender, null), () -> interfaces.create(sender));
+    mapMrnPool();
     return new Wiring(domain.id(), listenerPort());
+  }
+
+  /**
+   * The sandbox names its MRN pool by an OID over FHIR and by an alias in PID-3 over HL7, as a
+   * Cerner site does. Without a map, one patient arriving both ways would become two.
+   */
+  private void mapMrnPool() {
+    String alias = sandbox.hl7().profile().mrnAuthority();
+    if (codeMaps
+        .lookup(
+            CodeMapKind.ASSIGNING_AUTHORITY, null, FhirSystems.URI, SandboxIdentifiers.MRN_SYSTEM)
+        .isEmpty()) {
+      codeMaps.create(
+          new CodeMapInput(
+              CodeMapKind.ASSIGNING_AUTHORITY.wire(),
+              null,
+              FhirSystems.URI,
+              SandboxIdentifiers.MRN_SYSTEM,
+              alias,
+              "the sandbox's MRN pool, as PID-3 names it",
+              true));
+    }
   }
 
   /** The first enabled listener that is bound (the default one on a fresh demo data dir). */

@@ -21,6 +21,10 @@ public final class FhirSystems {
   public static final String NULL_FLAVOR = "http://terminology.hl7.org/CodeSystem/v3-NullFlavor";
   public static final String CDC_RACE_ETHNICITY = "urn:oid:2.16.840.1.113883.6.238";
   public static final String BCP47 = "urn:ietf:bcp:47";
+
+  /** URIs as codes: the code system of identifier systems in the assigning-authority maps. */
+  public static final String URI = "urn:ietf:rfc:3986";
+
   public static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
   public static final String PARTICIPATION_TYPE =
       "http://terminology.hl7.org/CodeSystem/v3-ParticipationType";

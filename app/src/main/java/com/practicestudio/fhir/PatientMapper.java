@@ -117,16 +117,27 @@ public final class PatientMapper {
         b.ssn(identifier.getValue());
         continue;
       }
-      String authority =
-          identifier.getAssigner().hasDisplay()
-              ? identifier.getAssigner().getDisplay()
-              : identifier.getSystem();
-      b.identifier(type, identifier.getValue(), authority, identifier.getSystem());
+      b.identifier(type, identifier.getValue(), authority(identifier), identifier.getSystem());
       if (mrn == null && PatientIdentifier.MRN.equals(type)) {
         mrn = identifier.getValue();
       }
     }
     b.mrn(mrn);
+  }
+
+  /**
+   * The assigner's name, else the system; as the code maps name the pool when they do, so that an
+   * MRN from FHIR and the same MRN from HL7 (whose CX-4 names the pool otherwise) are one.
+   */
+  private String authority(Identifier identifier) {
+    if (identifier.getAssigner().hasDisplay()) {
+      String name = identifier.getAssigner().getDisplay();
+      return codes.toLocal(CodeMapKind.ASSIGNING_AUTHORITY, null, name).orElse(name);
+    }
+    String system = identifier.getSystem();
+    return system == null
+        ? null
+        : codes.toLocal(CodeMapKind.ASSIGNING_AUTHORITY, FhirSystems.URI, system).orElse(system);
   }
 
   /**

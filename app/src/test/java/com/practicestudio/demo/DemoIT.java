@@ -7,6 +7,7 @@ import com.practicestudio.testing.ServerProcess;
 import com.practicestudio.testing.TestUsers;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,10 @@ class DemoIT {
               });
       JsonNode stats = stats(server);
       assertThat(stats.path("errorQueue").asLong()).as("nothing failed").isZero();
+      assertThat(patientsByMrn(server))
+          .as("a patient that came over HL7 and over FHIR is one patient")
+          .isNotEmpty()
+          .allSatisfy((mrn, ids) -> assertThat(ids).as("patients with one MRN").hasSize(1));
       assertThat(server.output())
           .as("no PHI of the sandbox's patients in the log")
           .doesNotContain("PID|")
@@ -89,6 +94,22 @@ class DemoIT {
           Long::sum);
     }
     return counts;
+  }
+
+  /** The ids of the active patients holding each MRN. */
+  private Map<String, List<Long>> patientsByMrn(ServerProcess server) throws Exception {
+    var answer =
+        server.get("/api/v1/patients?limit=200", TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    Map<String, List<Long>> byMrn = new HashMap<>();
+    for (JsonNode patient : json.readTree(answer.body()).path("items")) {
+      if (patient.path("active").asBoolean() && !patient.path("mrn").isNull()) {
+        byMrn
+            .computeIfAbsent(patient.path("mrn").asString(), m -> new ArrayList<>())
+            .add(patient.path("id").asLong());
+      }
+    }
+    return byMrn;
   }
 
   private JsonNode stats(ServerProcess server) throws Exception {

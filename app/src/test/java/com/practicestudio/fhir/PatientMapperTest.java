@@ -3,6 +3,7 @@ package com.practicestudio.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.practicestudio.codemaps.CodeMapKind;
 import com.practicestudio.contact.PhoneNumbers;
 import com.practicestudio.contact.PhoneProperties;
 import com.practicestudio.patients.PatientIdentifier;
@@ -13,6 +14,7 @@ import com.practicestudio.sandbox.data.Phone;
 import com.practicestudio.sandbox.data.SandboxIdentifiers;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Patient;
@@ -186,6 +188,38 @@ class PatientMapperTest {
     assertThatThrownBy(() -> MAPPER.toInput(new Patient().setActive(true)))
         .isInstanceOf(FhirMappingException.class)
         .hasMessage("FHIR-002 Patient.id: is required");
+  }
+
+  @Test
+  void names_the_mrn_pool_as_the_assigning_authority_map_does_and_keeps_the_system() {
+    CodeTranslator maps =
+        new CodeTranslator() {
+          @Override
+          public Optional<String> toLocal(CodeMapKind kind, String system, String code) {
+            return kind == CodeMapKind.ASSIGNING_AUTHORITY
+                    && FhirSystems.URI.equals(system)
+                    && SandboxIdentifiers.MRN_SYSTEM.equals(code)
+                ? Optional.of("SANDBOX MRN")
+                : SeedCodeMaps.load().toLocal(kind, system, code);
+          }
+
+          @Override
+          public Optional<String> toCerner(CodeMapKind kind, String system, String value) {
+            return Optional.empty();
+          }
+        };
+    PatientRecord record = SandboxResources.data().patients().get(0);
+
+    PatientIdentifier mrn =
+        new PatientMapper(maps, PHONES)
+            .toInput(served(record)).identifiers().stream()
+                .filter(i -> PatientIdentifier.MRN.equals(i.type()))
+                .findFirst()
+                .orElseThrow();
+
+    assertThat(mrn.value()).isEqualTo(record.mrn());
+    assertThat(mrn.assigningAuthority()).isEqualTo("SANDBOX MRN");
+    assertThat(mrn.system()).isEqualTo(SandboxIdentifiers.MRN_SYSTEM);
   }
 
   static Patient served(PatientRecord record) {

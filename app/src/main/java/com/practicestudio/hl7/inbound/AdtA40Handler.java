@@ -57,7 +57,7 @@ class AdtA40Handler implements ExchangeHandler {
     List<Segment[]> pairs = pairs(in);
     for (Segment[] pair : pairs) {
       Patient survivor = records.upsert(in, records.read(in, pair[0]));
-      Cx old = Fields.cx(pair[1], 1, 1);
+      Cx old = in.codes().identifier(Fields.cx(pair[1], 1, 1));
       if (old.value() == null) {
         throw Hl7HandlerError.MISSING_FIELD.failure("MRG-1 names no prior patient identifier");
       }

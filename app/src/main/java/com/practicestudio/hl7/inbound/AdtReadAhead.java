@@ -31,14 +31,14 @@ class AdtReadAhead implements ReadAhead {
 
   @Override
   public void readAhead(List<Row> rows) {
-    List<Segment> pids = new ArrayList<>(rows.size());
+    List<PatientRecords.Pid> pids = new ArrayList<>(rows.size());
     List<EncounterService.Fin> fins = new ArrayList<>(rows.size());
     for (Row row : rows) {
       Optional<Segment> pid = pid(row);
       if (pid.isEmpty()) {
         continue;
       }
-      pids.add(pid.get());
+      pids.add(new PatientRecords.Pid(pid.get(), handling.codes(row.exchange())));
       Cx fin = EncounterRecords.fin(pid.get());
       if (fin != null) {
         fins.add(EncounterService.Fin.of(fin.authority(), fin.value()));

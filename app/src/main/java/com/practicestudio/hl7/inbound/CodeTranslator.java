@@ -11,7 +11,26 @@ import java.util.Optional;
 @FunctionalInterface
 interface CodeTranslator {
 
+  /** The code system of assigning authorities in the code maps: HL7 table 0363. */
+  String AUTHORITY_TABLE = "HL70363";
+
   Optional<String> translate(CodeMapKind kind, String codeSystem, String code);
+
+  /**
+   * An identifier's assigning authority (CX-4) as Practice Studio keeps it: mapped, else as sent.
+   */
+  default String authority(String sent) {
+    return sent == null
+        ? null
+        : translate(CodeMapKind.ASSIGNING_AUTHORITY, AUTHORITY_TABLE, sent).orElse(sent);
+  }
+
+  /** The same identifier with its assigning authority as Practice Studio keeps it. */
+  default Fields.Cx identifier(Fields.Cx sent) {
+    return sent == null
+        ? null
+        : new Fields.Cx(sent.value(), authority(sent.authority()), sent.type());
+  }
 
   /**
    * A coded element's Practice Studio value, trying in turn: the code in the system the message

@@ -68,13 +68,12 @@ class InboundHandling {
     if (!messageCode.equals(message.messageType().strip())) {
       return failed(Hl7HandlerError.WRONG_MESSAGE_TYPE, "MSH-9.1 is not " + messageCode);
     }
-    String scope = exchange.endpoint();
     Inbound in =
         new Inbound(
             message,
             exchange,
             context,
-            (kind, system, code) -> codeMaps.translate(kind, scope, system, code),
+            codes(exchange),
             new MessageTimes(
                 message,
                 settings.facilityTimeZones(),
@@ -101,6 +100,12 @@ class InboundHandling {
     Hl7Message message = reader.read(exchange, payload);
     TransactionMemo.readAhead(new ReadMessage(exchange.id()), message);
     return message;
+  }
+
+  /** The code maps of the interface the row came in on (its endpoint), else the default ones. */
+  CodeTranslator codes(Exchange exchange) {
+    String scope = exchange.endpoint();
+    return (kind, system, code) -> codeMaps.translate(kind, scope, system, code);
   }
 
   /** The memo key of a row's message read ahead. */

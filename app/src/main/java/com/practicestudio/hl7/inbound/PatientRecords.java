@@ -38,16 +38,19 @@ class PatientRecords {
     return mapper.map(pid, in.codes());
   }
 
+  /** A message's PID with the code maps of the interface it came in on. */
+  record Pid(Segment segment, CodeTranslator codes) {}
+
   /**
    * Reads ahead what {@link #upsert} will read for each of these PID segments, of a group of
    * messages applied in one transaction (see {@link PatientService#readAhead}).
    */
-  void readAhead(List<Segment> pids) {
+  void readAhead(List<Pid> pids) {
     List<PatientService.LookupRequest> requests = new ArrayList<>(pids.size());
-    for (Segment pid : pids) {
+    for (Pid pid : pids) {
       PatientUpdate identity;
       try {
-        identity = mapper.identity(pid);
+        identity = mapper.identity(pid.segment(), pid.codes());
       } catch (ExchangeFailure namesNobody) {
         continue; // its handler fails it
       }

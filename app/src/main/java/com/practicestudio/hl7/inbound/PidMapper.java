@@ -38,7 +38,7 @@ final class PidMapper {
   PatientUpdate map(Segment pid, CodeTranslator codes) {
     PatientFields f = new PatientFields();
     Set<String> clear = new LinkedHashSet<>();
-    Cx mrn = identifiers(pid, f);
+    Cx mrn = identifiers(pid, f, codes);
     name(pid, f, clear);
     if (Fields.valued(pid, 7)) {
       f.dateOfBirth = Fields.date(pid, 7, 1, "PID-7");
@@ -86,9 +86,9 @@ final class PidMapper {
    * What finds the patient, as {@link #map} reads it: PID-3's MRN and identifiers. The rest of PID
    * is not read.
    */
-  PatientUpdate identity(Segment pid) {
+  PatientUpdate identity(Segment pid, CodeTranslator codes) {
     PatientFields f = new PatientFields();
-    Cx mrn = identifiers(pid, f);
+    Cx mrn = identifiers(pid, f, codes);
     return new PatientUpdate(
         f, Set.of(), mrn == null ? null : mrn.value(), mrn == null ? null : mrn.authority());
   }
@@ -98,9 +98,9 @@ final class PidMapper {
    * domains that send a raw alias type, the first whose type is empty or a {@code CD:} value and
    * whose assigning authority is an MRN type; else the first repetition without a type. Every
    * repetition becomes an identifier (an untyped one as {@code PI}), except SSNs, which go to the
-   * sealed SSN field.
+   * sealed SSN field. Assigning authorities are kept as the code maps name them.
    */
-  private Cx identifiers(Segment pid, PatientFields f) {
+  private Cx identifiers(Segment pid, PatientFields f, CodeTranslator codes) {
     List<Cx> all = new ArrayList<>();
     for (int rep = 1; rep <= pid.repetitionCount(3); rep++) {
       Cx cx = Fields.cx(pid, 3, rep);
@@ -118,13 +118,14 @@ final class PidMapper {
         continue;
       }
       String stored = cx == mrn ? PatientIdentifier.MRN : cx.type() == null ? "PI" : cx.type();
-      f.identifiers.add(new PatientIdentifier(stored, cx.value(), cx.authority(), null));
+      f.identifiers.add(
+          new PatientIdentifier(stored, cx.value(), codes.authority(cx.authority()), null));
     }
     if (f.identifiers.isEmpty()) {
       throw Hl7HandlerError.NO_PATIENT_IDENTIFIER.failure("PID-3 has no patient identifier");
     }
     f.mrn = mrn == null ? null : mrn.value();
-    return mrn;
+    return codes.identifier(mrn);
   }
 
   private Cx chooseMrn(List<Cx> all) {

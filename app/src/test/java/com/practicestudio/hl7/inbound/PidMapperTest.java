@@ -3,12 +3,15 @@ package com.practicestudio.hl7.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.practicestudio.codemaps.CodeMapKind;
 import com.practicestudio.contact.Address;
 import com.practicestudio.contact.PhoneNumbers;
 import com.practicestudio.contact.PhoneProperties;
+import com.practicestudio.hl7v2.Segment;
 import com.practicestudio.journal.ExchangeFailure;
 import com.practicestudio.patients.PatientInput;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -275,6 +278,31 @@ class PidMapperTest {
                 .orElseThrow(),
             TestInbound.codes());
     assertThat(mrn(u)).isEqualTo("42@POOL");
+  }
+
+  @Test
+  void an_assigning_authority_is_kept_as_the_code_maps_name_it_and_as_sent_when_unmapped() {
+    CodeTranslator maps =
+        (kind, system, code) ->
+            kind == CodeMapKind.ASSIGNING_AUTHORITY
+                    && CodeTranslator.AUTHORITY_TABLE.equals(system)
+                    && code.equals("SANDBOX MRN")
+                ? Optional.of("urn:oid:2.16.840.1.113883.6.1000.7.4")
+                : Optional.empty();
+    Segment pid =
+        TestInbound.message(
+                "MSH|^~\\&|||||||ADT^A08|1|P|2.3\nPID|1||42^^^SANDBOX MRN^MRN~7^^^CLINIC^PI||DOE")
+            .segment("PID")
+            .orElseThrow();
+
+    PatientUpdate read = mapper.map(pid, maps);
+    PatientUpdate identity = mapper.identity(pid, maps);
+
+    assertThat(mrn(read)).isEqualTo("42@urn:oid:2.16.840.1.113883.6.1000.7.4");
+    assertThat(mrn(identity)).isEqualTo(mrn(read));
+    assertThat(read.identifiers())
+        .extracting(i -> i.value() + "@" + i.assigningAuthority())
+        .containsExactly("42@urn:oid:2.16.840.1.113883.6.1000.7.4", "7@CLINIC");
   }
 
   private PatientUpdate map(String pid) {
