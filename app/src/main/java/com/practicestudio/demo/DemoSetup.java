@@ -20,8 +20,8 @@ import java.util.OptionalInt;
 /**
  * Points the server at the sandbox as an engineer would in the console: a Cerner domain on its
  * system account and Millennium services, an HL7 sender carrying SIU to its MLLP peer, and the code
- * map that makes its MRN pool one name over FHIR and HL7. The first two are found by name and
- * updated, since the sandbox listens on new ports on every run.
+ * maps that give its MRN and FIN pools one name over FHIR and HL7. The first two are found by name
+ * and updated, since the sandbox listens on new ports on every run.
  */
 final class DemoSetup {
 
@@ -93,28 +93,30 @@ final class DemoSetup {
         .findByName(SENDER_NAME)
         .ifPresentOrElse(
             found -> interfaces.update(found.id(), sender, null), () -> interfaces.create(sender));
-    mapMrnPool();
+    mapIdentifierPools();
     return new Wiring(domain.id(), listenerPort());
   }
 
   /**
-   * The sandbox names its MRN pool by an OID over FHIR and by an alias in PID-3 over HL7, as a
-   * Cerner site does. Without a map, one patient arriving both ways would become two.
+   * The sandbox names its MRN and FIN pools by OIDs over FHIR and by aliases in PID-3 and PID-18
+   * over HL7, as a Cerner site does. Without maps, one patient (or visit) arriving both ways would
+   * become two.
    */
-  private void mapMrnPool() {
-    String alias = sandbox.hl7().profile().mrnAuthority();
-    if (codeMaps
-        .lookup(
-            CodeMapKind.ASSIGNING_AUTHORITY, null, FhirSystems.URI, SandboxIdentifiers.MRN_SYSTEM)
-        .isEmpty()) {
+  private void mapIdentifierPools() {
+    mapPool(SandboxIdentifiers.MRN_SYSTEM, sandbox.hl7().profile().mrnAuthority(), "MRN");
+    mapPool(SandboxIdentifiers.FIN_SYSTEM, sandbox.hl7().profile().finAuthority(), "FIN");
+  }
+
+  private void mapPool(String oid, String alias, String what) {
+    if (codeMaps.lookup(CodeMapKind.ASSIGNING_AUTHORITY, null, FhirSystems.URI, oid).isEmpty()) {
       codeMaps.create(
           new CodeMapInput(
               CodeMapKind.ASSIGNING_AUTHORITY.wire(),
               null,
               FhirSystems.URI,
-              SandboxIdentifiers.MRN_SYSTEM,
+              oid,
               alias,
-              "the sandbox's MRN pool, as PID-3 names it",
+              "the sandbox's " + what + " pool, as HL7 names it",
               true));
     }
   }

@@ -3,6 +3,7 @@ package com.practicestudio.fhir;
 import com.practicestudio.codemaps.CodeMapKind;
 import com.practicestudio.codemaps.CodeMaps;
 import java.util.Optional;
+import org.hl7.fhir.r4.model.Identifier;
 
 /**
  * The code maps as the FHIR mappers see them: Cerner code → Practice Studio value and back. The
@@ -15,6 +16,22 @@ public interface CodeTranslator {
 
   /** The code in {@code system} for a Practice Studio value; empty when unmapped. */
   Optional<String> toCerner(CodeMapKind kind, String system, String value);
+
+  /**
+   * An identifier's pool: the assigner's name, else the system; as the code maps name the pool when
+   * they do, so that an MRN or FIN from FHIR and the same one from HL7 (whose CX-4 names the pool
+   * otherwise) are one.
+   */
+  default String assigningAuthority(Identifier identifier) {
+    if (identifier.getAssigner().hasDisplay()) {
+      String name = identifier.getAssigner().getDisplay();
+      return toLocal(CodeMapKind.ASSIGNING_AUTHORITY, null, name).orElse(name);
+    }
+    String system = identifier.getSystem();
+    return system == null
+        ? null
+        : toLocal(CodeMapKind.ASSIGNING_AUTHORITY, FhirSystems.URI, system).orElse(system);
+  }
 
   /**
    * The code maps of one Cerner domain.

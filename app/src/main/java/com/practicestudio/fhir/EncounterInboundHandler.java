@@ -19,16 +19,24 @@ class EncounterInboundHandler implements ExchangeHandler {
 
   private final EncounterService encounters;
   private final LocalReferences references;
-  private final EncounterMapper mapper = new EncounterMapper();
+  private final CernerGateway gateway;
+  private final FhirMappers mappers;
 
-  EncounterInboundHandler(EncounterService encounters, LocalReferences references) {
+  EncounterInboundHandler(
+      EncounterService encounters,
+      LocalReferences references,
+      CernerGateway gateway,
+      FhirMappers mappers) {
     this.encounters = encounters;
     this.references = references;
+    this.gateway = gateway;
+    this.mappers = mappers;
   }
 
   @Override
   public Outcome apply(Exchange exchange, Payload payload, ApplyContext context) {
     Encounter resource = InboundApply.parse(Encounter.class, payload);
+    EncounterMapper mapper = mappers.encounters(codeMapScope(exchange));
     EncounterDraft[] draft = new EncounterDraft[1];
     return InboundApply.upsert(
         "encounter",
@@ -39,6 +47,23 @@ class EncounterInboundHandler implements ExchangeHandler {
         },
         id -> encounters.update(id, draft[0]),
         () -> encounters.create(draft[0]));
+  }
+
+  /**
+   * The code maps of the row's domain name the FIN's pool. A row whose domain is gone or disabled
+   * is applied all the same, with the default maps, as before domains had maps of their own.
+   */
+  private String codeMapScope(Exchange exchange) {
+    if (exchange.endpoint() == null) {
+      return null;
+    }
+    long domainId;
+    try {
+      domainId = FhirExchanges.domainId(exchange);
+    } catch (NumberFormatException | IndexOutOfBoundsException noDomain) {
+      return null;
+    }
+    return gateway.endpoint(domainId).map(FhirEndpoint::codeMapScope).orElse(null);
   }
 
   private Optional<Long> existing(EncounterDraft draft) {

@@ -9,9 +9,9 @@ import org.hl7.fhir.r4.model.Identifier;
 
 /**
  * Cerner Encounter → encounter: the FIN (identifier typed v2-0203 {@code AN}, Cerner's "FIN NBR")
- * with its alias pool as assigning authority, class (v3 ActCode spelled out), status, period,
- * location and attending practitioner. Pure: references are resolved through {@link
- * CernerReferences}.
+ * with its alias pool as assigning authority (as the code maps name it), class (v3 ActCode spelled
+ * out), status, period, location and attending practitioner. Pure: references are resolved through
+ * {@link CernerReferences}.
  */
 public final class EncounterMapper {
 
@@ -31,6 +31,12 @@ public final class EncounterMapper {
           Map.entry("FLD", "outpatient"));
 
   private static final String FIN_TEXT = "FIN NBR";
+
+  private final CodeTranslator codes;
+
+  public EncounterMapper(CodeTranslator codes) {
+    this.codes = codes;
+  }
 
   public EncounterDraft toDraft(Encounter encounter, CernerReferences references) {
     String id = encounter.getIdElement().getIdPart();
@@ -54,7 +60,7 @@ public final class EncounterMapper {
         id,
         patientId,
         fin.map(Identifier::getValue).orElse(null),
-        fin.map(Identifier::getSystem).orElse(null),
+        fin.map(codes::assigningAuthority).orElse(null),
         null,
         encounterClass(encounter.getClass_()),
         encounter.hasStatus() ? encounter.getStatus().toCode() : null,

@@ -18,6 +18,13 @@ public final class FhirMappers {
     return new PatientMapper(CodeTranslator.of(codeMaps, endpoint.codeMapScope()), phones);
   }
 
+  /**
+   * @param codeMapScope the domain's code-map scope; null for the default maps only
+   */
+  public EncounterMapper encounters(String codeMapScope) {
+    return new EncounterMapper(CodeTranslator.of(codeMaps, codeMapScope));
+  }
+
   public SchedulingMapper scheduling(FhirEndpoint endpoint) {
     return new SchedulingMapper(CodeTranslator.of(codeMaps, endpoint.codeMapScope()));
   }

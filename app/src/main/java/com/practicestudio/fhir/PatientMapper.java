@@ -117,27 +117,16 @@ public final class PatientMapper {
         b.ssn(identifier.getValue());
         continue;
       }
-      b.identifier(type, identifier.getValue(), authority(identifier), identifier.getSystem());
+      b.identifier(
+          type,
+          identifier.getValue(),
+          codes.assigningAuthority(identifier),
+          identifier.getSystem());
       if (mrn == null && PatientIdentifier.MRN.equals(type)) {
         mrn = identifier.getValue();
       }
     }
     b.mrn(mrn);
-  }
-
-  /**
-   * The assigner's name, else the system; as the code maps name the pool when they do, so that an
-   * MRN from FHIR and the same MRN from HL7 (whose CX-4 names the pool otherwise) are one.
-   */
-  private String authority(Identifier identifier) {
-    if (identifier.getAssigner().hasDisplay()) {
-      String name = identifier.getAssigner().getDisplay();
-      return codes.toLocal(CodeMapKind.ASSIGNING_AUTHORITY, null, name).orElse(name);
-    }
-    String system = identifier.getSystem();
-    return system == null
-        ? null
-        : codes.toLocal(CodeMapKind.ASSIGNING_AUTHORITY, FhirSystems.URI, system).orElse(system);
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.practicestudio.clinical.EncounterDraft;
 import com.practicestudio.clinical.EncounterService;
+import com.practicestudio.codemaps.CodeMapKind;
 import com.practicestudio.sandbox.data.EncounterRecord;
 import com.practicestudio.sandbox.data.SandboxIdentifiers;
 import java.util.Map;
@@ -20,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Cerner Encounter → encounter, field by field, over every seeded encounter. */
 class EncounterMapperTest {
 
-  static final EncounterMapper MAPPER = new EncounterMapper();
+  static final EncounterMapper MAPPER = new EncounterMapper(SeedCodeMaps.load());
 
   record Field(
       String name,
@@ -91,6 +92,33 @@ class EncounterMapperTest {
                 new org.hl7.fhir.r4.model.Coding(FhirSystems.ACT_CODE, actCode, null)))
         .isEqualTo(expected);
     assertThat(EncounterService.CLASSES).contains(expected);
+  }
+
+  @Test
+  void names_the_fin_pool_as_the_assigning_authority_map_does() {
+    CodeTranslator maps =
+        new CodeTranslator() {
+          @Override
+          public Optional<String> toLocal(CodeMapKind kind, String system, String code) {
+            return kind == CodeMapKind.ASSIGNING_AUTHORITY
+                    && FhirSystems.URI.equals(system)
+                    && SandboxIdentifiers.FIN_SYSTEM.equals(code)
+                ? Optional.of("FIN")
+                : Optional.empty();
+          }
+
+          @Override
+          public Optional<String> toCerner(CodeMapKind kind, String system, String value) {
+            return Optional.empty();
+          }
+        };
+    EncounterRecord record = SandboxResources.data().encounters().get(0);
+    Encounter served = SandboxResources.wire(SandboxResources.encounters().toFhir(record));
+
+    EncounterDraft draft = new EncounterMapper(maps).toDraft(served, new NumericReferences());
+
+    assertThat(draft.fin()).isEqualTo(record.fin());
+    assertThat(draft.finAssigningAuthority()).isEqualTo("FIN");
   }
 
   @Test

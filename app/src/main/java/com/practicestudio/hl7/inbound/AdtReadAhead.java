@@ -38,8 +38,9 @@ class AdtReadAhead implements ReadAhead {
       if (pid.isEmpty()) {
         continue;
       }
-      pids.add(new PatientRecords.Pid(pid.get(), handling.codes(row.exchange())));
-      Cx fin = EncounterRecords.fin(pid.get());
+      CodeTranslator codes = handling.codes(row.exchange());
+      pids.add(new PatientRecords.Pid(pid.get(), codes));
+      Cx fin = EncounterRecords.fin(pid.get(), codes);
       if (fin != null) {
         fins.add(EncounterService.Fin.of(fin.authority(), fin.value()));
       }

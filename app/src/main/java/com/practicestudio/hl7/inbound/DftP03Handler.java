@@ -49,7 +49,7 @@ class DftP03Handler implements ExchangeHandler {
     }
     PatientUpdate update = patients.read(in, pid);
     Patient patient = patients.findOrCreate(in, update);
-    Long encounterId = encounters.link(pid, patient.id()).orElse(null);
+    Long encounterId = encounters.link(in, pid, patient.id()).orElse(null);
     for (Segment ft1 : ft1s) {
       charges.upsert(in, ft1, update, patient.id(), encounterId);
     }

@@ -63,15 +63,15 @@ class EncounterRecords {
     this.providers = providers;
   }
 
-  /** The FIN in PID-18, or null. */
-  static Cx fin(Segment pid) {
+  /** The FIN in PID-18 with its pool as the code maps name it, or null. */
+  static Cx fin(Segment pid, CodeTranslator codes) {
     Cx fin = Fields.cx(pid, 18, 1);
-    return fin.value() == null ? null : fin;
+    return fin.value() == null ? null : codes.identifier(fin);
   }
 
   /** The known encounter of this FIN, when it is the patient's. */
-  Optional<Long> link(Segment pid, long patientId) {
-    Cx fin = fin(pid);
+  Optional<Long> link(Inbound in, Segment pid, long patientId) {
+    Cx fin = fin(pid, in.codes());
     if (fin == null) {
       return Optional.empty();
     }
@@ -87,7 +87,7 @@ class EncounterRecords {
    * @param patient the patient as this message just stored it
    */
   void upsert(Inbound in, Segment pid, Patient patient) {
-    Cx fin = fin(pid);
+    Cx fin = fin(pid, in.codes());
     Optional<Segment> pv1 = in.message().segment("PV1");
     if (fin == null || pv1.isEmpty()) {
       return;

@@ -93,7 +93,7 @@ class MdmT02Handler implements ExchangeHandler {
     EdContent content = content(in);
     PatientUpdate update = patients.read(in, pid);
     Patient patient = patients.findOrCreate(in, update);
-    Long encounterId = encounters.link(pid, patient.id()).orElse(null);
+    Long encounterId = encounters.link(in, pid, patient.id()).orElse(null);
     DocumentType type = type(txa);
     String title = Fields.text(txa, 2, 2) != null ? Fields.text(txa, 2, 2) : type.display();
     Instant written = written(in, txa);

@@ -76,7 +76,7 @@ class OruR01Handler implements ExchangeHandler {
       Segment pid = group.get(0);
       PatientUpdate update = patients.read(in, pid);
       Patient patient = patients.findOrCreate(in, update);
-      Long encounterId = encounters.link(pid, patient.id()).orElse(null);
+      Long encounterId = encounters.link(in, pid, patient.id()).orElse(null);
       Map<String, Integer> seen = new HashMap<>();
       for (Result r : OruResults.read(group.subList(1, group.size()))) {
         apply(in, update, patient.id(), encounterId, r, seen);
