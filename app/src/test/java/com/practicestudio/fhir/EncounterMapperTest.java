@@ -97,21 +97,12 @@ class EncounterMapperTest {
   @Test
   void names_the_fin_pool_as_the_assigning_authority_map_does() {
     CodeTranslator maps =
-        new CodeTranslator() {
-          @Override
-          public Optional<String> toLocal(CodeMapKind kind, String system, String code) {
-            return kind == CodeMapKind.ASSIGNING_AUTHORITY
-                    && FhirSystems.URI.equals(system)
-                    && SandboxIdentifiers.FIN_SYSTEM.equals(code)
-                ? Optional.of("FIN")
-                : Optional.empty();
-          }
-
-          @Override
-          public Optional<String> toCerner(CodeMapKind kind, String system, String value) {
-            return Optional.empty();
-          }
-        };
+        SeedCodeMaps.load()
+            .with(
+                CodeMapKind.ASSIGNING_AUTHORITY,
+                FhirSystems.URI,
+                SandboxIdentifiers.FIN_SYSTEM,
+                "FIN");
     EncounterRecord record = SandboxResources.data().encounters().get(0);
     Encounter served = SandboxResources.wire(SandboxResources.encounters().toFhir(record));
 

@@ -14,7 +14,6 @@ import com.practicestudio.sandbox.data.Phone;
 import com.practicestudio.sandbox.data.SandboxIdentifiers;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Patient;
@@ -193,21 +192,12 @@ class PatientMapperTest {
   @Test
   void names_the_mrn_pool_as_the_assigning_authority_map_does_and_keeps_the_system() {
     CodeTranslator maps =
-        new CodeTranslator() {
-          @Override
-          public Optional<String> toLocal(CodeMapKind kind, String system, String code) {
-            return kind == CodeMapKind.ASSIGNING_AUTHORITY
-                    && FhirSystems.URI.equals(system)
-                    && SandboxIdentifiers.MRN_SYSTEM.equals(code)
-                ? Optional.of("SANDBOX MRN")
-                : SeedCodeMaps.load().toLocal(kind, system, code);
-          }
-
-          @Override
-          public Optional<String> toCerner(CodeMapKind kind, String system, String value) {
-            return Optional.empty();
-          }
-        };
+        SeedCodeMaps.load()
+            .with(
+                CodeMapKind.ASSIGNING_AUTHORITY,
+                FhirSystems.URI,
+                SandboxIdentifiers.MRN_SYSTEM,
+                "SANDBOX MRN");
     PatientRecord record = SandboxResources.data().patients().get(0);
 
     PatientIdentifier mrn =

@@ -54,6 +54,13 @@ final class SeedCodeMaps implements CodeTranslator {
     }
   }
 
+  /** These maps and one more, as an operator would add it. */
+  SeedCodeMaps with(CodeMapKind kind, String system, String code, String value) {
+    List<Row> more = new ArrayList<>(rows);
+    more.add(new Row(kind.wire(), CodeSystems.normalise(system), code, value, true));
+    return new SeedCodeMaps(List.copyOf(more));
+  }
+
   int size() {
     return rows.size();
   }
