@@ -50,20 +50,14 @@ class EncounterInboundHandler implements ExchangeHandler {
   }
 
   /**
-   * The code maps of the row's domain name the FIN's pool. A row whose domain is gone or disabled
-   * is applied all the same, with the default maps, as before domains had maps of their own.
+   * The code maps of the row's domain name the FIN's pool. A row whose domain is since disabled is
+   * applied all the same, with the default maps.
    */
   private String codeMapScope(Exchange exchange) {
-    if (exchange.endpoint() == null) {
-      return null;
-    }
-    long domainId;
-    try {
-      domainId = FhirExchanges.domainId(exchange);
-    } catch (NumberFormatException | IndexOutOfBoundsException noDomain) {
-      return null;
-    }
-    return gateway.endpoint(domainId).map(FhirEndpoint::codeMapScope).orElse(null);
+    return gateway
+        .endpoint(FhirExchanges.domainId(exchange))
+        .map(FhirEndpoint::codeMapScope)
+        .orElse(null);
   }
 
   private Optional<Long> existing(EncounterDraft draft) {

@@ -64,19 +64,13 @@ final class UnknownQueryParameters implements HandlerInterceptor {
         if (Map.class.isAssignableFrom(parameter.getParameterType())) {
           return Optional.empty();
         }
-        names.add(nameOf(param, parameter));
+        // Spring hands over the annotation synthesized, so name() also holds what value() gave
+        names.add(param.name().isEmpty() ? parameter.getParameterName() : param.name());
       } else if (!boundElsewhere(parameter)) {
         return Optional.empty();
       }
     }
     return Optional.of(names);
-  }
-
-  private static String nameOf(RequestParam param, MethodParameter parameter) {
-    if (!param.name().isEmpty()) {
-      return param.name();
-    }
-    return param.value().isEmpty() ? parameter.getParameterName() : param.value();
   }
 
   /** A parameter that takes nothing from the query string. */

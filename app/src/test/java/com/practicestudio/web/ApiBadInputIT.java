@@ -33,7 +33,7 @@ class ApiBadInputIT {
 
   @Test
   void every_write_endpoint_answers_broken_bodies_with_a_problem_naming_the_field() {
-    List<Operation> operations = writeOperations();
+    List<Operation> operations = operations(true, "post", "put", "patch");
     assertThat(operations).hasSizeGreaterThan(20);
     List<String> wrong = new ArrayList<>();
     for (Operation op : operations) {
@@ -50,23 +50,17 @@ class ApiBadInputIT {
 
   @Test
   void every_read_endpoint_refuses_a_query_parameter_it_does_not_take_and_names_it() {
-    List<String> paths = readPaths();
-    assertThat(paths).hasSizeGreaterThan(20);
+    List<Operation> reads = operations(false, "get");
+    assertThat(reads).hasSizeGreaterThan(20);
     List<String> wrong = new ArrayList<>();
-    for (String path : paths) {
-      ResponseEntity<String> answer = get(path + "?messageId=X1");
+    for (Operation op : reads) {
+      ResponseEntity<String> answer = get(op.path() + "?messageId=X1");
       String verdict = judge(answer);
-      if (verdict == null
-          && !json.readTree(answer.getBody())
-              .path("errors")
-              .get(0)
-              .path("field")
-              .asText()
-              .equals("messageId")) {
+      if (verdict == null && !firstError(answer).path("field").asText().equals("messageId")) {
         verdict = "another field named: " + answer.getBody();
       }
       if (verdict != null) {
-        wrong.add("GET " + path + ": " + verdict);
+        wrong.add("GET " + op.path() + ": " + verdict);
       }
     }
     assertThat(wrong).isEmpty();
@@ -74,9 +68,8 @@ class ApiBadInputIT {
 
   @Test
   void the_api_document_lists_the_api_only() {
-    JsonNode docs = json.readTree(http.getForObject("/api/docs", String.class));
     List<String> paths = new ArrayList<>();
-    docs.path("paths").properties().forEach(p -> paths.add(p.getKey()));
+    docs().path("paths").properties().forEach(p -> paths.add(p.getKey()));
     assertThat(paths).isNotEmpty().allSatisfy(p -> assertThat(p).startsWith("/api/"));
   }
 
@@ -84,24 +77,13 @@ class ApiBadInputIT {
   void a_misspelt_filter_is_refused_with_the_names_the_endpoint_takes_and_the_right_one_works() {
     ResponseEntity<String> misspelt = get("/api/v1/exchanges?messageId=X1");
     assertThat(judge(misspelt)).isNull();
-    JsonNode error = json.readTree(misspelt.getBody()).path("errors").get(0);
+    JsonNode error = firstError(misspelt);
     assertThat(error.path("field").asText()).isEqualTo("messageId");
     assertThat(error.path("message").asText())
         .startsWith("is not a parameter of this request; it takes ")
         .contains("channel", "q", "limit", "cursor");
 
     assertThat(get("/api/v1/exchanges?q=X1&limit=5").getStatusCode().value()).isEqualTo(200);
-  }
-
-  private List<String> readPaths() {
-    JsonNode docs = json.readTree(http.getForObject("/api/docs", String.class));
-    List<String> paths = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> path : docs.path("paths").properties()) {
-      if (!path.getValue().path("get").isMissingNode()) {
-        paths.add(path.getKey().replaceAll("\\{[^}]+}", "1"));
-      }
-    }
-    return paths;
   }
 
   private ResponseEntity<String> get(String path) {
@@ -129,13 +111,13 @@ class ApiBadInputIT {
     return null;
   }
 
-  private List<Operation> writeOperations() {
-    JsonNode docs = json.readTree(http.getForObject("/api/docs", String.class));
+  /** The operations the OpenAPI document lists for these methods (with a body, when asked). */
+  private List<Operation> operations(boolean withBody, String... methods) {
     List<Operation> operations = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> path : docs.path("paths").properties()) {
-      for (String method : new String[] {"post", "put", "patch"}) {
+    for (Map.Entry<String, JsonNode> path : docs().path("paths").properties()) {
+      for (String method : methods) {
         JsonNode op = path.getValue().path(method);
-        if (!op.isMissingNode() && op.has("requestBody")) {
+        if (!op.isMissingNode() && (!withBody || op.has("requestBody"))) {
           operations.add(
               new Operation(
                   HttpMethod.valueOf(method.toUpperCase()),
@@ -144,6 +126,14 @@ class ApiBadInputIT {
       }
     }
     return operations;
+  }
+
+  private JsonNode docs() {
+    return json.readTree(http.getForObject("/api/docs", String.class));
+  }
+
+  private JsonNode firstError(ResponseEntity<String> answer) {
+    return json.readTree(answer.getBody()).path("errors").get(0);
   }
 
   private ResponseEntity<String> send(Operation op, String body) {

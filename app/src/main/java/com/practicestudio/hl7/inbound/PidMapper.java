@@ -109,6 +109,7 @@ final class PidMapper {
       }
     }
     Cx mrn = chooseMrn(all);
+    Cx keptMrn = null;
     for (Cx cx : all) {
       String type = cx.type() == null ? null : cx.type().toUpperCase(Locale.ROOT);
       if (type != null && SSN_TYPES.contains(type)) {
@@ -117,15 +118,18 @@ final class PidMapper {
         }
         continue;
       }
+      Cx kept = codes.identifier(cx);
+      if (cx == mrn) {
+        keptMrn = kept;
+      }
       String stored = cx == mrn ? PatientIdentifier.MRN : cx.type() == null ? "PI" : cx.type();
-      f.identifiers.add(
-          new PatientIdentifier(stored, cx.value(), codes.authority(cx.authority()), null));
+      f.identifiers.add(new PatientIdentifier(stored, kept.value(), kept.authority(), null));
     }
     if (f.identifiers.isEmpty()) {
       throw Hl7HandlerError.NO_PATIENT_IDENTIFIER.failure("PID-3 has no patient identifier");
     }
     f.mrn = mrn == null ? null : mrn.value();
-    return codes.identifier(mrn);
+    return keptMrn;
   }
 
   private Cx chooseMrn(List<Cx> all) {
