@@ -12,12 +12,9 @@ import com.practicestudio.sandbox.millennium.MillenniumServlet;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.connector.Connector;
@@ -43,7 +40,7 @@ final class HttpServer {
   void start(SandboxOptions options, CernerSandbox sandbox, FhirContext fhir)
       throws IOException, LifecycleException {
     TOMCAT_LOG.setLevel(Level.WARNING);
-    baseDir = Files.createTempDirectory("cerner-sandbox");
+    baseDir = TomcatBaseDir.create(Path.of(System.getProperty("java.io.tmpdir")));
     tomcat = new Tomcat();
     tomcat.setBaseDir(baseDir.toString());
     Connector connector = new Connector();
@@ -105,11 +102,7 @@ final class HttpServer {
       tomcat = null;
     }
     if (baseDir != null) {
-      try (Stream<Path> files = Files.walk(baseDir)) {
-        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      } catch (IOException e) {
-        // a temp folder left behind is harmless
-      }
+      TomcatBaseDir.delete(baseDir);
       baseDir = null;
     }
   }

@@ -1,5 +1,8 @@
 package com.practicestudio.hl7.inbound;
 
+import static com.practicestudio.hl7.inbound.AdtSamples.a04;
+import static com.practicestudio.hl7.inbound.AdtSamples.msh;
+import static com.practicestudio.hl7.inbound.AdtSamples.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.practicestudio.clinical.Encounter;
@@ -17,14 +20,11 @@ import com.practicestudio.journal.ExchangeStatus;
 import com.practicestudio.journal.Reprocessing;
 import com.practicestudio.patients.Patient;
 import com.practicestudio.patients.PatientService;
-import com.practicestudio.scheduling.Appointment;
-import com.practicestudio.scheduling.AppointmentService;
 import com.practicestudio.testing.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,8 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * ADT handlers through the real journal and workers on the real database: register, update field by
- * field, {@code ""} clears, replay and dry run change nothing, merges move appointments, and
- * Cerner-shaped messages with raw code values and explicit nulls.
+ * field, {@code ""} clears, replay and dry run change nothing, and Cerner-shaped messages with raw
+ * code values and explicit nulls. Merges are in {@link AdtMergeIT}.
  */
 @IntegrationTest
 class AdtHandlersIT {
@@ -44,7 +44,6 @@ class AdtHandlersIT {
   @Autowired Reprocessing reprocessing;
   @Autowired PatientService patients;
   @Autowired EncounterService encounters;
-  @Autowired AppointmentService appointments;
   @Autowired LocationService locations;
   @Autowired CodeMaps codeMaps;
   @Autowired TransactionTemplate tx;
@@ -158,74 +157,6 @@ class AdtHandlersIT {
     Patient after = patients.find(now.id()).orElseThrow();
     assertThat(after.phoneHome()).isEqualTo("+17205550111");
     assertThat(after.version()).isEqualTo(now.version());
-  }
-
-  @Test
-  void a40_merges_the_mrg_patient_into_the_pid_patient_and_moves_its_appointments() {
-    String oldMrn = "OLD" + unique();
-    hl7.apply(a04(mrn, fin));
-    hl7.apply(a04(oldMrn, "F" + unique()));
-    Patient survivor = patients.findByMrn(mrn, "HOSP").orElseThrow();
-    Patient merged = patients.findByMrn(oldMrn, "HOSP").orElseThrow();
-    String filler = "SCH" + unique();
-    hl7.apply(
-        msh("SIU^S12")
-            + "SCH||"
-            + filler
-            + "|||||||30|min|^^^20260410090000-0500\n"
-            + "PID|1||"
-            + oldMrn
-            + "^^^HOSP^MR||SMITH^JANE\n");
-
-    String a40 =
-        msh("ADT^A40")
-            + "EVN|A40|20260402080000\n"
-            + "PID|1||"
-            + mrn
-            + "^^^HOSP^MR||SMITH^JANE||19800102|F\n"
-            + "MRG|"
-            + oldMrn
-            + "^^^HOSP^MR\n";
-    Exchange row = hl7.apply(a40);
-
-    assertThat(row.status()).isEqualTo(ExchangeStatus.APPLIED);
-    assertThat(patients.findByMrn(oldMrn, "HOSP").orElseThrow().id()).isEqualTo(survivor.id());
-    assertThat(patients.find(merged.id()).orElseThrow().mergedIntoId()).isEqualTo(survivor.id());
-    assertThat(patients.merges(survivor.id()))
-        .singleElement()
-        .satisfies(m -> assertThat(m.exchangeId()).isEqualTo(row.id()));
-    Appointment moved = appointments.findByExternalId(filler).orElseThrow();
-    assertThat(moved.patientId()).isEqualTo(survivor.id());
-
-    assertThat(hl7.apply(a40).status()).isEqualTo(ExchangeStatus.APPLIED);
-    assertThat(patients.merges(survivor.id())).hasSize(1);
-  }
-
-  @Test
-  void a40_pairs_whose_merged_patient_never_reached_us_keep_the_old_mrn_as_an_identifier() {
-    String second = "S" + unique();
-    String oldOne = "O1" + unique();
-    String oldTwo = "O2" + unique();
-
-    Exchange row =
-        hl7.apply(
-            msh("ADT^A40")
-                + "PID|1||"
-                + mrn
-                + "^^^BCBS^MR||Test^Test^A||20180205|F\n"
-                + "MRG|"
-                + oldOne
-                + "^^^BCBS^MR\n"
-                + "PID|1||"
-                + second
-                + "^^^BCBS^MR||Test^Tess^A||20180205|F\n"
-                + "MRG|"
-                + oldTwo
-                + "^^^BCBS^MR\n");
-
-    assertThat(row.status()).isEqualTo(ExchangeStatus.APPLIED);
-    assertThat(patients.findByMrn(oldOne, "BCBS").orElseThrow().mrn()).isEqualTo(mrn);
-    assertThat(patients.findByMrn(oldTwo, "BCBS").orElseThrow().mrn()).isEqualTo(second);
   }
 
   @Test
@@ -349,54 +280,5 @@ class AdtHandlersIT {
         .doesNotContainNull()
         .containsOnly(visits.get(0).attendingProviderId());
     assertThat(locations.findByExternalId("HOSP/" + ward + "/101")).isPresent();
-  }
-
-  /** An A04 whose PV1 names a location (PV1-3) and an attending doctor (PV1-7). */
-  private static String a04(String mrn, String fin, String ward, String doctor) {
-    return a04(mrn, fin)
-        .replace(
-            "PV1|1|O" + "|".repeat(17),
-            "PV1|1|O|"
-                + ward
-                + "^101^^HOSP||||"
-                + doctor
-                + "^WELBY^MARCUS^^^DR^MD"
-                + "|".repeat(12));
-  }
-
-  private static String a04(String mrn, String fin) {
-    return msh("ADT^A04")
-        + "EVN|A04|20260302093000\n"
-        + "PID|1||"
-        + mrn
-        + "^^^HOSP^MR||SMITH^JANE^Q||19800102|F|||12 Elm St^^Denver^CO^80202^USA^H||"
-        + "(303)555-1000^PRN^PH|||S||"
-        + fin
-        + "^^^FIN^AN\n"
-        + "PV1|1|O"
-        + "|".repeat(17)
-        + "V-"
-        + fin
-        + "|".repeat(25)
-        + "20260302093000\n"
-        + "IN1|1|ACME-PPO^Acme PPO|77|ACME HEALTH"
-        + "|".repeat(4)
-        + "GRP-7"
-        + "|".repeat(9)
-        + "SEL"
-        + "|".repeat(19)
-        + "MEM-1\n";
-  }
-
-  private static String msh(String type) {
-    return "MSH|^~\\&|ADT|HOSP|PS|PS|20260302093000-0700||"
-        + type
-        + "|"
-        + UUID.randomUUID()
-        + "|P|2.5.1\n";
-  }
-
-  private static String unique() {
-    return UUID.randomUUID().toString().substring(0, 8);
   }
 }
