@@ -1,5 +1,6 @@
 package com.practicestudio.billing;
 
+import com.practicestudio.web.Where;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;

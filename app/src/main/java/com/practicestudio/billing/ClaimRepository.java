@@ -4,6 +4,7 @@ import static com.practicestudio.billing.ChargeRepository.instant;
 import static com.practicestudio.billing.ChargeRepository.strings;
 
 import com.practicestudio.billing.Claim.ClaimLine;
+import com.practicestudio.web.Where;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -2,6 +2,7 @@ package com.practicestudio.billing;
 
 import static com.practicestudio.billing.ChargeRepository.instant;
 
+import com.practicestudio.web.Where;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -4,6 +4,7 @@ import static com.practicestudio.billing.ChargeRepository.instant;
 
 import com.practicestudio.billing.Remittance.Adjustment;
 import com.practicestudio.billing.Remittance.ClaimPayment;
+import com.practicestudio.web.Where;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -3,6 +3,7 @@ package com.practicestudio.clinical;
 import static com.practicestudio.clinical.EncounterRepository.instant;
 import static com.practicestudio.clinical.EncounterRepository.timestamp;
 
+import com.practicestudio.web.Where;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -1,5 +1,6 @@
 package com.practicestudio.clinical;
 
+import com.practicestudio.web.Where;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
