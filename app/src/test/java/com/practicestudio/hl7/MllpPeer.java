@@ -14,7 +14,7 @@ import java.time.Duration;
  * A raw MLLP client for tests: writes exactly the bytes it is told to (whole frames, halves,
  * garbage, byte by byte) and reads answer frames, so it can misbehave on purpose.
  */
-final class MllpPeer implements AutoCloseable {
+public final class MllpPeer implements AutoCloseable {
 
   static final byte START = 0x0B;
   static final byte END = 0x1C;
@@ -24,7 +24,7 @@ final class MllpPeer implements AutoCloseable {
   private final InputStream in;
   private final OutputStream out;
 
-  MllpPeer(int port) throws IOException {
+  public MllpPeer(int port) throws IOException {
     socket = new Socket();
     socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
     socket.setTcpNoDelay(true);
@@ -46,7 +46,7 @@ final class MllpPeer implements AutoCloseable {
     out.flush();
   }
 
-  void send(byte[] payload) throws IOException {
+  public void send(byte[] payload) throws IOException {
     write(frame(payload));
   }
 
@@ -55,7 +55,7 @@ final class MllpPeer implements AutoCloseable {
   }
 
   /** The next answer frame's payload as text; throws on timeout or end of stream. */
-  String answer(Duration timeout) throws IOException {
+  public String answer(Duration timeout) throws IOException {
     socket.setSoTimeout((int) timeout.toMillis());
     int b;
     do {

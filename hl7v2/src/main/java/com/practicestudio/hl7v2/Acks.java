@@ -162,11 +162,15 @@ public final class Acks {
       }
     }
 
+    /**
+     * The received message's charset, but never its byte-order mark: HAPI and many interface
+     * engines refuse anything before "MSH", and a BOM in a message is an accident of the file it
+     * was saved in, not something its sender needs back.
+     */
     private Hl7Message withCharset(MessageBuilder ack) {
       Hl7Charset source = received.charset();
       Hl7Charset charset =
-          new Hl7Charset(
-              source.charset(), source.byteOrderMark(), source.declared(), Hl7Charset.Source.TEXT);
+          new Hl7Charset(source.charset(), false, source.declared(), Hl7Charset.Source.TEXT);
       return new Hl7Message(
           MessageScanner.scan(ack.encode(), MessageScanner.Kind.MESSAGE), charset);
     }

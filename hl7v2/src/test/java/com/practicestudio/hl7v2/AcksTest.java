@@ -64,6 +64,24 @@ class AcksTest {
   }
 
   @Test
+  void an_answer_to_a_message_with_a_byte_order_mark_is_in_its_charset_without_the_mark() {
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    byte[] text =
+        "MSH|^~\\&|LAB|HOSP|PS|CLINIC|20260302||ADT^A08|C1|P|2.5\rPID|1||M1^^^^MR||MÜLLER\r"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] received = new byte[bom.length + text.length];
+    System.arraycopy(bom, 0, received, 0, bom.length);
+    System.arraycopy(text, 0, received, bom.length, text.length);
+
+    Hl7Message ack =
+        Acks.to(Hl7Message.parse(received)).code(AckCode.AA).controlId("PS-46").at(NOW).build();
+
+    assertThat(ack.charset().charset()).isEqualTo(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(new String(ack.toBytes(), java.nio.charset.StandardCharsets.ISO_8859_1))
+        .startsWith("MSH|^~\\&|PS|CLINIC|LAB|HOSP|");
+  }
+
+  @Test
   void enhanced_mode_commit_accept_has_no_err() {
     Hl7Message ack = Acks.to(ADT).code(AckCode.CA).controlId("PS-45").at(NOW).build();
     assertThat(ack.get("MSA-1")).isEqualTo("CA");

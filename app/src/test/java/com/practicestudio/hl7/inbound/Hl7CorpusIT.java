@@ -2,6 +2,7 @@ package com.practicestudio.hl7.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.practicestudio.hl7.InterfaceRegistry;
 import com.practicestudio.hl7v2.Hl7Batch;
 import com.practicestudio.hl7v2.Hl7Message;
 import com.practicestudio.hl7v2.Hl7ParseException;
@@ -12,6 +13,7 @@ import com.practicestudio.journal.ExchangeStatus;
 import com.practicestudio.journal.Reprocessing;
 import com.practicestudio.testing.Corpus;
 import com.practicestudio.testing.IntegrationTest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,19 +29,33 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Every message of a handled type in the corpus ({@code hl7v2/adt, siu, oru, dft, mdm, batch}),
- * recorded in the journal and applied by the server's workers on its own embedded PostgreSQL (a
- * context of its own, so no other test's records are in the way). The expected outcome of each
- * message is the table below — the same table as in the package documentation — and the records
- * hold the values the files carry ({@link CorpusRecordsChecks}).
+ * Every message of the corpus (all of {@code hl7v2} but {@code malformed}) sent over MLLP to the
+ * server's live listener, one by one as a lock-step peer sends them, then applied by the server's
+ * workers on its own embedded PostgreSQL (a context of its own, so no other test's records are in
+ * the way). Messages of a handled type are answered AA; the others, AR, and kept FAILED. The
+ * expected outcome of each message is the table below — the same table as in the package
+ * documentation — and the records hold the values the files carry ({@link CorpusRecordsChecks}).
  */
 @IntegrationTest
 @TestPropertySource(properties = "practice-studio.test.context=hl7-corpus")
 @TestMethodOrder(OrderAnnotation.class)
 class Hl7CorpusIT {
 
+  /** Every folder but {@code malformed}, whose files {@code Hl7IngestIT} sends. */
   static final List<String> FOLDERS =
-      List.of("hl7v2/adt", "hl7v2/siu", "hl7v2/oru", "hl7v2/dft", "hl7v2/mdm", "hl7v2/batch");
+      List.of(
+          "hl7v2/adt",
+          "hl7v2/siu",
+          "hl7v2/oru",
+          "hl7v2/dft",
+          "hl7v2/mdm",
+          "hl7v2/batch",
+          "hl7v2/orders",
+          "hl7v2/other",
+          "hl7v2/escape");
+
+  /** The listener every application context starts with, and its journal endpoint. */
+  private static final String LISTENER = "default";
 
   static final Set<String> HANDLED =
       Set.of(
@@ -113,18 +129,25 @@ class Hl7CorpusIT {
     expect("batch/rs_batch_fhs_bhs.hl7#2", "APPLIED");
   }
 
-  /** Files that hold no message of a handled type, or no HL7 at all. */
-  static final Map<String, String> NOT_APPLIED =
+  /**
+   * Files the listener cannot read as HL7 at all, answered AR with the parser's reason: SOM/EOM
+   * markers of a file-transfer format before the MSH, and uuencoded text.
+   */
+  static final Map<String, String> UNREADABLE =
       Map.of(
-          "adt/hapi_adt_a03_v25_it.txt", "ADT^A03",
-          "adt/hapi_segmentfinder_a24_custom_delims.hl7", "ADT^A24",
-          "adt/mirth_adt_a04_v231_som_eom_markers.txt", "HL7-013");
+          "adt/mirth_adt_a04_v231_som_eom_markers.txt", "AR HL7-002",
+          "escape/hapi_uuencoded_escaped.txt", "AR HL7-002",
+          "escape/hapi_uuencoded_raw.txt", "AR HL7-002");
+
+  /** Messages of a type no default filter rule accepts (ORM, OML, BAR, VXU, ADT^A03 …). */
+  static final int NOT_ACCEPTED = 48;
 
   private static final Map<String, Exchange> FIRST_PASS = new LinkedHashMap<>();
 
   @Autowired ExchangeJournal journal;
   @Autowired Reprocessing reprocessing;
   @Autowired JdbcClient jdbc;
+  @Autowired InterfaceRegistry registry;
   @Autowired com.practicestudio.patients.PatientService patients;
   @Autowired com.practicestudio.clinical.EncounterService encounters;
   @Autowired com.practicestudio.scheduling.AppointmentService appointments;
@@ -136,44 +159,55 @@ class Hl7CorpusIT {
 
   @Test
   @Order(1)
-  void every_message_of_a_handled_type_is_applied_or_fails_with_its_reason() {
+  void every_message_through_the_live_listener_is_applied_or_refused_with_its_reason()
+      throws Exception {
     InboundJournal hl7 = new InboundJournal(journal);
     Map<String, String> outcomes = new LinkedHashMap<>();
-    Map<String, String> notApplied = new LinkedHashMap<>();
+    Map<String, String> unreadable = new LinkedHashMap<>();
+    Map<String, String> notAccepted = new LinkedHashMap<>();
     List<String> notIdempotent = new ArrayList<>();
-    for (String folder : FOLDERS) {
-      for (Path file : Corpus.files(folder)) {
-        String name = folder.substring("hl7v2/".length()) + "/" + file.getFileName();
-        List<Hl7Message> messages;
-        try {
-          messages = split(file);
-        } catch (Hl7ParseException e) {
-          notApplied.put(name, e.code());
-          continue;
-        }
-        for (int i = 0; i < messages.size(); i++) {
-          String key = messages.size() == 1 ? name : name + "#" + (i + 1);
-          String type = InboundJournal.type(messages.get(i));
-          if (!HANDLED.contains(type)) {
-            if (messages.size() == 1) {
-              notApplied.put(name, type);
-            }
+    try (ListenerPeer peer =
+        new ListenerPeer(registry.boundPort(LISTENER).orElseThrow(), jdbc, LISTENER)) {
+      for (String folder : FOLDERS) {
+        for (Path file : Corpus.files(folder)) {
+          String name = folder.substring("hl7v2/".length()) + "/" + file.getFileName();
+          List<Hl7Message> messages;
+          try {
+            messages = split(file);
+          } catch (Hl7ParseException e) {
+            ListenerPeer.Answer answer = peer.send(Files.readAllBytes(file));
+            unreadable.put(name, answer.ackCode() + " " + hl7.finished(answer.rowId()).errorCode());
             continue;
           }
-          Exchange row = hl7.apply(messages.get(i));
-          FIRST_PASS.put(key, row);
-          outcomes.put(key, outcome(row));
-          if (row.status() == ExchangeStatus.APPLIED) {
-            DryRunReport again = reprocessing.dryRun(row.id());
-            if (!again.changes().isEmpty() || !again.outcome().equals("APPLIED")) {
-              notIdempotent.add(key + " " + again);
+          for (int i = 0; i < messages.size(); i++) {
+            String key = messages.size() == 1 ? name : name + "#" + (i + 1);
+            String type = InboundJournal.type(messages.get(i));
+            ListenerPeer.Answer answer = peer.send(messages.get(i));
+            Exchange row = hl7.finished(answer.rowId());
+            if (!HANDLED.contains(type)) {
+              notAccepted.put(key, type + " " + answer.ackCode() + " " + row.errorCode());
+              continue;
+            }
+            assertThat(answer.ackCode()).as(key).isEqualTo("AA");
+            FIRST_PASS.put(key, row);
+            outcomes.put(key, outcome(row));
+            if (row.status() == ExchangeStatus.APPLIED) {
+              DryRunReport again = reprocessing.dryRun(row.id());
+              if (!again.changes().isEmpty() || !again.outcome().equals("APPLIED")) {
+                notIdempotent.add(key + " " + again);
+              }
             }
           }
         }
       }
     }
     assertThat(outcomes).containsExactlyEntriesOf(EXPECTED);
-    assertThat(notApplied).containsExactlyInAnyOrderEntriesOf(NOT_APPLIED);
+    assertThat(unreadable).containsExactlyInAnyOrderEntriesOf(UNREADABLE);
+    assertThat(notAccepted)
+        .hasSize(NOT_ACCEPTED)
+        .containsEntry("adt/hapi_adt_a03_v25_it.txt", "ADT^A03 AR HL7-050")
+        .containsEntry("other/msfc_VXU_v251_nist.hl7", "VXU^V04 AR HL7-050")
+        .allSatisfy((key, answer) -> assertThat(answer).as(key).endsWith(" AR HL7-050"));
     assertThat(notIdempotent).as("applying an applied message again changes nothing").isEmpty();
   }
 
