@@ -12,12 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lockout how long a locked account stays locked
  * @param apiAllowlist addresses or CIDR ranges allowed to call {@code /api/**}; empty allows all
  * @param minPasswordLength shortest password accepted for users
- * @param logPhi write message payloads into the log; this logs PHI, keep it off in production
  */
 @ConfigurationProperties("practice-studio.security")
 public record SecurityProperties(
     @DefaultValue("5") int maxFailedLogins,
     @DefaultValue("15m") Duration lockout,
     @DefaultValue List<String> apiAllowlist,
-    @DefaultValue("12") int minPasswordLength,
-    @DefaultValue("false") boolean logPhi) {}
+    @DefaultValue("12") int minPasswordLength) {}
