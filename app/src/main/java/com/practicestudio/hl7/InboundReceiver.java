@@ -88,7 +88,8 @@ final class InboundReceiver implements AsyncMessageHandler, ErrorAnswer {
             in.correlationKey(),
             itf.name(),
             null,
-            new Payload(frame.payload(), Hl7Text.contentType(in.charset())));
+            new Payload(frame.payload(), Hl7Text.contentType(in.charset())),
+            in.contentKey());
     return journal
         .submitInbound(message)
         .handle((recorded, error) -> answer(itf, in, prepared, recorded, error))

@@ -19,6 +19,8 @@ import java.nio.charset.Charset;
  * @param charset the charset the message was read in (null when malformed)
  * @param enhanced whether enhanced-mode acknowledgment applies to this message
  * @param applicationAck MSH-16 (AL, ER, SU, NE or empty)
+ * @param contentKey what the message says ({@link MessageInspector#contentKey}); null when
+ *     malformed
  */
 record Inspection(
     Hl7Message message,
@@ -31,7 +33,8 @@ record Inspection(
     RuleEngine.Decision decision,
     Charset charset,
     boolean enhanced,
-    String applicationAck) {
+    String applicationAck,
+    String contentKey) {
 
   /** The journal type of a message the parser refused. */
   static final String MALFORMED = "MALFORMED";

@@ -2,6 +2,8 @@ package com.practicestudio.hl7;
 
 import com.practicestudio.hl7v2.Hl7Message;
 import com.practicestudio.hl7v2.Hl7ParseException;
+import com.practicestudio.hl7v2.SegmentTerminator;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -32,18 +34,20 @@ final class MessageInspector {
     String application = message.get("MSH-16").strip().toUpperCase(Locale.ROOT);
     boolean enhanced =
         settings.ackMode() == AckMode.ENHANCED && (!accept.isEmpty() || !application.isEmpty());
+    String contentKey = contentKey(message);
     return new Inspection(
         message,
         null,
         RawHeader.EMPTY,
         messageType,
         Senders.of(message.get("MSH-3.1"), message.get("MSH-4.1")),
-        controlId.isEmpty() ? "NO-MSH10:" + digest(payload) : controlId,
+        controlId.isEmpty() ? "NO-MSH10:" + contentKey : controlId,
         CorrelationKeys.of(message),
         RuleEngine.decide(filters, message),
         message.charset().charset(),
         enhanced,
-        enhanced ? application : "");
+        enhanced ? application : "",
+        contentKey);
   }
 
   private static Inspection malformed(byte[] payload, Hl7ParseException e) {
@@ -59,7 +63,8 @@ final class MessageInspector {
         null,
         null,
         false,
-        "");
+        "",
+        null);
   }
 
   /** The first 128 bits of the SHA-256 of the bytes, in hex: a stable id for id-less messages. */
@@ -70,5 +75,20 @@ final class MessageInspector {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * What the message says, for telling a resend from a different message under a reused control id:
+   * its type and every segment after MSH, with CR terminators. A resend may carry a new MSH-7 (some
+   * engines rebuild the header when they resend), other line ends or another byte-order mark and is
+   * still the same message.
+   */
+  static String contentKey(Hl7Message message) {
+    String text = message.encode(SegmentTerminator.CR);
+    int afterHeader = text.indexOf('\r');
+    String body = afterHeader < 0 ? "" : text.substring(afterHeader + 1);
+    return digest(
+        (message.messageType() + '^' + message.triggerEvent() + '\r' + body)
+            .getBytes(StandardCharsets.UTF_8));
   }
 }

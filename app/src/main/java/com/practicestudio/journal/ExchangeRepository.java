@@ -36,8 +36,8 @@ final class ExchangeRepository {
       WITH ins AS (
           INSERT INTO exchange (channel, direction, message_type, sender, message_id,
               correlation_key, status, next_attempt_at, endpoint, parent_id, payload_size,
-              content_type, received_at, updated_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              content_type, received_at, updated_at, content_key)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           %s
           RETURNING id, direction, correlation_key, next_attempt_at),
       queued AS (%s),
@@ -62,24 +62,35 @@ final class ExchangeRepository {
         + rows;
   }
 
-  /** Inserts the row and its sealed payload, or answers the row recorded before. */
+  /**
+   * Inserts the row and its sealed payload, or answers the row recorded before under the sender's
+   * control id. A different message under that id is recorded under an id of its own.
+   */
   Recorded insertInbound(InboundMessage m, byte[] cipher, Instant now) {
     Optional<Long> id =
         insert(INSERT_INBOUND, Direction.INBOUND, ExchangeStatus.RECEIVED, m, cipher, now);
-    if (id.isEmpty()) {
-      return jdbc.sql(
-              """
-              SELECT id, status FROM exchange
-              WHERE channel = ? AND direction = 'INBOUND' AND sender = ? AND message_id = ?
-              """)
-          .params(m.channel().name(), m.sender(), m.messageId())
-          .query(
-              (rs, n) ->
-                  new Recorded(
-                      rs.getLong("id"), true, ExchangeStatus.valueOf(rs.getString("status"))))
-          .single();
+    if (id.isPresent()) {
+      return new Recorded(id.get(), false, ExchangeStatus.RECEIVED);
     }
-    return new Recorded(id.get(), false, ExchangeStatus.RECEIVED);
+    RecordedBefore before =
+        jdbc.sql(
+                """
+                SELECT id, status, content_key FROM exchange
+                WHERE channel = ? AND direction = 'INBOUND' AND sender = ? AND message_id = ?
+                """)
+            .params(m.channel().name(), m.sender(), m.messageId())
+            .query(
+                (rs, n) ->
+                    new RecordedBefore(
+                        new Recorded(
+                            rs.getLong("id"), true, ExchangeStatus.valueOf(rs.getString("status"))),
+                        rs.getString("content_key")))
+            .single();
+    if (m.reusesIdOf(before.contentKey())) {
+      ReusedControlIds.warn(m);
+      return insertInbound(m.underOwnId(), cipher, now);
+    }
+    return before.recorded();
   }
 
   long insertOutbound(OutboundMessage m, byte[] cipher, Instant now) {
@@ -110,6 +121,7 @@ final class ExchangeRepository {
             m.payload().contentType(),
             ts(now),
             ts(now),
+            m.contentKey(),
             cipher)
         .query(Long.class)
         .optional();

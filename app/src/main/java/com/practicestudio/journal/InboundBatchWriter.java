@@ -9,10 +9,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -36,33 +35,31 @@ final class InboundBatchWriter implements AutoCloseable {
 
   /**
    * One statement (so one round trip and one commit) records the rows, their payloads and their
-   * places in the queue. In-batch copies of one message id insert once; the first copy's payload is
-   * kept.
+   * places in the queue. No control id is in one statement twice ({@link #rounds}), so each
+   * inserted row joins exactly one input row for its payload.
    */
   private static final String INSERT =
       """
       WITH input AS (
           SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                               ?::bigint[], ?::int[], ?::text[], ?::bytea[]) WITH ORDINALITY
+                               ?::bigint[], ?::int[], ?::text[], ?::bytea[], ?::text[])
+              WITH ORDINALITY
               AS u(channel, message_type, sender, message_id, correlation_key, endpoint,
-                   parent_id, payload_size, content_type, body, ord)),
+                   parent_id, payload_size, content_type, body, content_key, ord)),
       ins AS (
           INSERT INTO exchange (channel, direction, message_type, sender, message_id,
               correlation_key, status, next_attempt_at, endpoint, parent_id, payload_size,
-              content_type, received_at, updated_at)
+              content_type, received_at, updated_at, content_key)
           SELECT channel, 'INBOUND', message_type, sender, message_id, correlation_key,
-              'RECEIVED', ?, endpoint, parent_id, payload_size, content_type, ?, ?
+              'RECEIVED', ?, endpoint, parent_id, payload_size, content_type, ?, ?, content_key
           FROM input ORDER BY ord
           ON CONFLICT (channel, direction, sender, message_id) DO NOTHING
           RETURNING id, channel, direction, sender, message_id, correlation_key, next_attempt_at),
       queued AS (%s),
-      first_copy AS (
-          SELECT DISTINCT ON (channel, sender, message_id) channel, sender, message_id, body
-          FROM input ORDER BY channel, sender, message_id, ord),
       payload AS (
           INSERT INTO exchange_payload (exchange_id, body)
-          SELECT ins.id, f.body FROM ins JOIN first_copy f
-            ON f.channel = ins.channel AND f.sender = ins.sender AND f.message_id = ins.message_id)
+          SELECT ins.id, i.body FROM ins JOIN input i
+            ON i.channel = ins.channel AND i.sender = ins.sender AND i.message_id = ins.message_id)
       SELECT ins.id, ins.channel, ins.sender, ins.message_id FROM ins
       """
           .formatted(ExchangeRepository.enqueue("ins"));
@@ -75,7 +72,7 @@ final class InboundBatchWriter implements AutoCloseable {
 
   private static final String EXISTING =
       """
-      SELECT e.id, e.channel, e.sender, e.message_id, e.status
+      SELECT e.id, e.channel, e.sender, e.message_id, e.status, e.content_key
       FROM exchange e
       JOIN unnest(?::text[], ?::text[], ?::text[]) AS k(channel, sender, message_id)
         ON e.channel = k.channel AND e.direction = 'INBOUND' AND e.sender = k.sender
@@ -118,6 +115,10 @@ final class InboundBatchWriter implements AutoCloseable {
 
     String key() {
       return keyOf(message.channel().name(), message.sender(), message.messageId());
+    }
+
+    Pending underOwnId() {
+      return new Pending(message.underOwnId(), cipher, done);
     }
   }
 
@@ -198,24 +199,66 @@ final class InboundBatchWriter implements AutoCloseable {
     afterCommit.run();
   }
 
-  /** One statement for the whole batch; answers each submission's row in batch order. */
+  /**
+   * Answers each submission's row in batch order. A message whose control id appears again in the
+   * batch waits for a later round, so that it meets the first one as a recorded row: then the same
+   * rule decides for copies in one batch as for copies in two.
+   */
   private List<Recorded> insert(List<Pending> batch) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(true);
-      Map<String, Long> inserted = insertRows(c, batch);
-      Map<String, Recorded> existing = findExisting(c, batch, inserted);
-      List<Recorded> answers = new ArrayList<>(batch.size());
-      Set<String> taken = new HashSet<>();
-      for (Pending p : batch) {
-        Long id = inserted.get(p.key());
-        if (id != null) {
-          answers.add(new Recorded(id, !taken.add(p.key()), ExchangeStatus.RECEIVED));
-        } else {
-          answers.add(existing.get(p.key()));
-        }
+      Map<Pending, Recorded> answers = new IdentityHashMap<>();
+      for (List<Pending> round : rounds(batch)) {
+        answers.putAll(record(c, round, true));
       }
-      return answers;
+      return batch.stream().map(answers::get).toList();
     }
+  }
+
+  /** The batch split so that no round holds one control id twice, in arrival order. */
+  private static List<List<Pending>> rounds(List<Pending> batch) {
+    List<List<Pending>> rounds = new ArrayList<>();
+    Map<String, Integer> seen = new HashMap<>();
+    for (Pending p : batch) {
+      int round = seen.merge(p.key(), 1, Integer::sum) - 1;
+      if (round == rounds.size()) {
+        rounds.add(new ArrayList<>());
+      }
+      rounds.get(round).add(p);
+    }
+    return rounds;
+  }
+
+  /**
+   * One statement for the round (control ids unique in it). A message that meets a recorded row of
+   * its id with other content is recorded again under an id of its own.
+   */
+  private Map<Pending, Recorded> record(Connection c, List<Pending> round, boolean mayRename)
+      throws SQLException {
+    Map<String, Long> inserted = insertRows(c, round);
+    Map<String, RecordedBefore> existing = findExisting(c, round, inserted);
+    Map<Pending, Recorded> answers = new IdentityHashMap<>();
+    List<Pending> reused = new ArrayList<>();
+    for (Pending p : round) {
+      Long id = inserted.get(p.key());
+      RecordedBefore before = existing.get(p.key());
+      if (id != null) {
+        answers.put(p, new Recorded(id, false, ExchangeStatus.RECEIVED));
+      } else if (mayRename && p.message().reusesIdOf(before.contentKey())) {
+        reused.add(p);
+      } else {
+        answers.put(p, before.recorded());
+      }
+    }
+    if (!reused.isEmpty()) {
+      List<Pending> renamed = reused.stream().map(Pending::underOwnId).toList();
+      Map<Pending, Recorded> again = record(c, renamed, false);
+      for (int i = 0; i < reused.size(); i++) {
+        ReusedControlIds.warn(reused.get(i).message());
+        answers.put(reused.get(i), again.get(renamed.get(i)));
+      }
+    }
+    return answers;
   }
 
   private Map<String, Long> insertRows(Connection c, List<Pending> batch) throws SQLException {
@@ -224,6 +267,7 @@ final class InboundBatchWriter implements AutoCloseable {
     Long[] parents = new Long[n];
     Integer[] sizes = new Integer[n];
     byte[][] bodies = new byte[n][];
+    String[] contentKeys = new String[n];
     for (int i = 0; i < n; i++) {
       InboundMessage m = batch.get(i).message();
       text[0][i] = m.channel().name();
@@ -236,6 +280,7 @@ final class InboundBatchWriter implements AutoCloseable {
       parents[i] = m.parentId();
       sizes[i] = m.payload().size();
       bodies[i] = batch.get(i).cipher();
+      contentKeys[i] = m.contentKey();
     }
     Instant now = clock.instant();
     Map<String, Long> inserted = new HashMap<>();
@@ -247,9 +292,10 @@ final class InboundBatchWriter implements AutoCloseable {
       s.setArray(8, c.createArrayOf("int4", sizes));
       s.setArray(9, c.createArrayOf("text", text[6]));
       s.setArray(10, c.createArrayOf("bytea", bodies));
-      s.setObject(11, ExchangeRepository.ts(now));
+      s.setArray(11, c.createArrayOf("text", contentKeys));
       s.setObject(12, ExchangeRepository.ts(now));
       s.setObject(13, ExchangeRepository.ts(now));
+      s.setObject(14, ExchangeRepository.ts(now));
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           inserted.put(keyOf(rs.getString(2), rs.getString(3), rs.getString(4)), rs.getLong(1));
@@ -260,10 +306,10 @@ final class InboundBatchWriter implements AutoCloseable {
   }
 
   /** Rows recorded before (by an earlier batch, another writer or another node). */
-  private static Map<String, Recorded> findExisting(
+  private static Map<String, RecordedBefore> findExisting(
       Connection c, List<Pending> batch, Map<String, Long> inserted) throws SQLException {
     List<Pending> missing = batch.stream().filter(p -> !inserted.containsKey(p.key())).toList();
-    Map<String, Recorded> existing = new HashMap<>();
+    Map<String, RecordedBefore> existing = new HashMap<>();
     if (missing.isEmpty()) {
       return existing;
     }
@@ -275,7 +321,9 @@ final class InboundBatchWriter implements AutoCloseable {
         while (rs.next()) {
           existing.put(
               keyOf(rs.getString(2), rs.getString(3), rs.getString(4)),
-              new Recorded(rs.getLong(1), true, ExchangeStatus.valueOf(rs.getString(5))));
+              new RecordedBefore(
+                  new Recorded(rs.getLong(1), true, ExchangeStatus.valueOf(rs.getString(5))),
+                  rs.getString(6)));
         }
       }
     }

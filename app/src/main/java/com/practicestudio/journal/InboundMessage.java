@@ -12,6 +12,8 @@ package com.practicestudio.journal;
  *     MRN:12345}); null for none. Namespace it when keys of different kinds could collide.
  * @param endpoint the listener or folder it came in on
  * @param parentId for a file's records: the file's row
+ * @param contentKey a digest of what the message says, for channels whose senders may reuse a
+ *     control id for a different message; null when the id alone names the message
  */
 public record InboundMessage(
     Channel channel,
@@ -21,8 +23,12 @@ public record InboundMessage(
     String correlationKey,
     String endpoint,
     Long parentId,
-    Payload payload)
+    Payload payload,
+    String contentKey)
     implements JournalMessage {
+
+  /** The separator between a reused control id and the content key that makes it unique. */
+  static final char REUSED_ID_SEPARATOR = '~';
 
   public InboundMessage {
     require(channel, "channel");
@@ -32,24 +38,84 @@ public record InboundMessage(
     require(payload, "payload");
   }
 
+  public InboundMessage(
+      Channel channel,
+      String messageType,
+      String sender,
+      String messageId,
+      String correlationKey,
+      String endpoint,
+      Long parentId,
+      Payload payload) {
+    this(
+        channel, messageType, sender, messageId, correlationKey, endpoint, parentId, payload, null);
+  }
+
   public static InboundMessage of(
       Channel channel, String messageType, String sender, String messageId, Payload payload) {
     return new InboundMessage(channel, messageType, sender, messageId, null, null, null, payload);
   }
 
+  public InboundMessage withContentKey(String key) {
+    return new InboundMessage(
+        channel, messageType, sender, messageId, correlationKey, endpoint, parentId, payload, key);
+  }
+
+  /**
+   * Whether this message is not the one recorded under its control id, whose content key was {@code
+   * recordedKey}: both keys known and different. A message recorded again under an id of its own
+   * ({@link #underOwnId}) never is.
+   */
+  boolean reusesIdOf(String recordedKey) {
+    return contentKey != null
+        && recordedKey != null
+        && !contentKey.equals(recordedKey)
+        && !messageId.endsWith(REUSED_ID_SEPARATOR + contentKey);
+  }
+
+  /** The same message under its control id and its content key: an id no other message has. */
+  InboundMessage underOwnId() {
+    return new InboundMessage(
+        channel,
+        messageType,
+        sender,
+        messageId + REUSED_ID_SEPARATOR + contentKey,
+        correlationKey,
+        endpoint,
+        parentId,
+        payload,
+        contentKey);
+  }
+
   public InboundMessage withCorrelationKey(String key) {
     return new InboundMessage(
-        channel, messageType, sender, messageId, key, endpoint, parentId, payload);
+        channel, messageType, sender, messageId, key, endpoint, parentId, payload, contentKey);
   }
 
   public InboundMessage withEndpoint(String name) {
     return new InboundMessage(
-        channel, messageType, sender, messageId, correlationKey, name, parentId, payload);
+        channel,
+        messageType,
+        sender,
+        messageId,
+        correlationKey,
+        name,
+        parentId,
+        payload,
+        contentKey);
   }
 
   public InboundMessage withParent(long parent) {
     return new InboundMessage(
-        channel, messageType, sender, messageId, correlationKey, endpoint, parent, payload);
+        channel,
+        messageType,
+        sender,
+        messageId,
+        correlationKey,
+        endpoint,
+        parent,
+        payload,
+        contentKey);
   }
 
   static void require(Object value, String name) {

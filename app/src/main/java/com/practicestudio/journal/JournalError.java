@@ -9,7 +9,11 @@ public enum JournalError {
   DATABASE("JOURNAL-005", "a database error ended the attempt"),
   DUPLICATE_KEY(
       "JOURNAL-006",
-      "the record to create exists already (another exchange may have created it at the same time)");
+      "the record to create exists already (another exchange may have created it at the same time)"),
+  CONTROL_ID_REUSED(
+      "JOURNAL-007",
+      "the sender reused a control id for a different message; it was recorded under an id of its"
+          + " own");
 
   private final String code;
   private final String text;

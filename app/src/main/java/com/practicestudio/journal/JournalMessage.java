@@ -18,4 +18,9 @@ sealed interface JournalMessage permits InboundMessage, OutboundMessage {
   Long parentId();
 
   Payload payload();
+
+  /** See {@link InboundMessage#contentKey()}; outbound rows have none. */
+  default String contentKey() {
+    return null;
+  }
 }

@@ -83,6 +83,34 @@ class Hl7IngestIT {
   }
 
   @Test
+  void a_control_id_reused_for_another_message_keeps_both_and_applies_both() throws Exception {
+    Hl7Interface itf = make.listener(null, null);
+    String id = Hl7Samples.unique();
+    String first = Hl7Samples.adt("A04", id, "M" + Hl7Samples.unique());
+    String second = Hl7Samples.adt("A04", id, "M" + Hl7Samples.unique());
+    try (MllpPeer peer = new MllpPeer(make.port(itf))) {
+      for (String message : List.of(first, second, second, first)) {
+        peer.send(message);
+        assertThat(peer.answer(WAIT)).contains("MSA|AA|" + id);
+      }
+    }
+    List<Map<String, Object>> rows =
+        jdbc.sql("SELECT message_id, status FROM exchange WHERE endpoint = ? ORDER BY id")
+            .param(itf.name())
+            .query()
+            .listOfRows();
+    assertThat(rows).extracting(r -> r.get("message_id")).hasSize(2).first().isEqualTo(id);
+    assertThat((String) rows.get(1).get("message_id")).matches(id + "~[0-9a-f]{32}");
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(count("endpoint = ? AND status = 'APPLIED'", itf.name()))
+                    .as("each message applied once")
+                    .isEqualTo(2));
+  }
+
+  @Test
   void every_malformed_corpus_file_is_refused_with_a_reason_and_kept_failed() throws Exception {
     Hl7Interface itf = make.listener(null, null);
     List<Path> files = Corpus.files("hl7v2/malformed");

@@ -59,6 +59,36 @@ class MessageInspectorTest {
   }
 
   @Test
+  void a_resend_has_the_content_key_of_the_original_and_a_different_message_another() {
+    String body = "EVN|A08|20260302\rPID|1||M-42^^^HOSP^MR||DOE^JANE\r";
+    String original = "MSH|^~\\&|LAB|HOSP|PS|C|20260302090000||ADT^A08|C-7|P|2.5.1\r" + body;
+    String rebuiltHeader = "MSH|^~\\&|LAB|HOSP|PS|C|20260302091500||ADT^A08|C-7|P|2.5.1\r" + body;
+    String otherLineEnds = original.replace("\r", "\r\n");
+    String otherPatient = original.replace("DOE^JANE", "ROE^RICHARD");
+    String otherTrigger = original.replace("ADT^A08", "ADT^A31");
+
+    String key = inspect(original, ORIGINAL).contentKey();
+
+    assertThat(key).matches("[0-9a-f]{32}");
+    assertThat(inspect(rebuiltHeader, ORIGINAL).contentKey()).isEqualTo(key);
+    assertThat(inspect(otherLineEnds, ORIGINAL).contentKey()).isEqualTo(key);
+    assertThat(inspect(otherPatient, ORIGINAL).contentKey()).isNotEqualTo(key);
+    assertThat(inspect(otherTrigger, ORIGINAL).contentKey()).isNotEqualTo(key);
+    assertThat(inspect("not HL7", ORIGINAL).contentKey()).isNull();
+  }
+
+  @Test
+  void a_message_without_a_control_id_is_named_by_its_content_so_a_resend_is_a_duplicate() {
+    String body = "PID|1||M-42^^^HOSP^MR\r";
+    Inspection first = inspect("MSH|^~\\&|A|B|||20260302090000||ADT^A08||P|2.3\r" + body, ORIGINAL);
+    Inspection resent =
+        inspect("MSH|^~\\&|A|B|||20260302091500||ADT^A08||P|2.3\r" + body, ORIGINAL);
+
+    assertThat(first.messageId()).isEqualTo("NO-MSH10:" + first.contentKey());
+    assertThat(resent.messageId()).isEqualTo(first.messageId());
+  }
+
+  @Test
   void a_merge_is_keyed_by_the_merged_patients_mrn() {
     Inspection in =
         inspect(

@@ -49,6 +49,70 @@ class ExchangeJournalIT {
   }
 
   @Test
+  void a_reused_control_id_with_other_content_is_recorded_under_an_id_of_its_own() {
+    try (JournalFixture node = new JournalFixture()) {
+      Recorded first = node.journal().recordInbound(message("ID1", "one", "k1"));
+      Recorded resent = node.journal().recordInbound(message("ID1", "one", "k1"));
+      Recorded other = node.journal().recordInbound(message("ID1", "two", "k2"));
+      Recorded otherResent = node.journal().recordInbound(message("ID1", "two", "k2"));
+      Recorded unkeyed = node.journal().recordInbound(message("ID1", "three", null));
+
+      assertThat(resent).isEqualTo(new Recorded(first.id(), true, ExchangeStatus.RECEIVED));
+      assertThat(other.duplicate()).isFalse();
+      assertThat(other.id()).isNotEqualTo(first.id());
+      assertThat(node.row(other.id()).messageId()).isEqualTo("ID1~k2");
+      assertThat(node.applier().payload(node.row(other.id())).text()).isEqualTo("two");
+      assertThat(otherResent).isEqualTo(new Recorded(other.id(), true, ExchangeStatus.RECEIVED));
+      assertThat(unkeyed.id())
+          .as("without a content key the id alone decides")
+          .isEqualTo(first.id());
+      assertThat(node.jdbc.sql("SELECT count(*) FROM exchange").query(Long.class).single())
+          .isEqualTo(2);
+    }
+  }
+
+  @Test
+  void the_group_commit_writer_keeps_both_messages_under_a_reused_control_id() throws Exception {
+    try (JournalFixture node = new JournalFixture()) {
+      List<CompletableFuture<Recorded>> answers = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        InboundMessage m = i % 2 == 0 ? message("ID2", "one", "k1") : message("ID2", "two", "k2");
+        answers.add(node.journal().submitInbound(m).toCompletableFuture());
+      }
+      List<Recorded> recorded = new ArrayList<>();
+      for (CompletableFuture<Recorded> f : answers) {
+        recorded.add(f.get(30, TimeUnit.SECONDS));
+      }
+
+      assertThat(recorded.stream().filter(r -> !r.duplicate())).hasSize(2);
+      for (int i = 0; i < recorded.size(); i++) {
+        Exchange row = node.row(recorded.get(i).id());
+        assertThat(node.applier().payload(row).text())
+            .as("answer %d names the row of its own content", i)
+            .isEqualTo(i % 2 == 0 ? "one" : "two");
+      }
+      assertThat(
+              node.jdbc
+                  .sql("SELECT message_id FROM exchange ORDER BY message_id")
+                  .query(String.class)
+                  .list())
+          .hasSize(2)
+          .contains("ID2")
+          .containsAnyOf("ID2~k1", "ID2~k2");
+    }
+  }
+
+  private static InboundMessage message(String id, String text, String contentKey) {
+    return InboundMessage.of(
+            Channel.HL7,
+            "ADT^A08",
+            "LAB",
+            id,
+            new Payload(text.getBytes(StandardCharsets.UTF_8), "text/plain"))
+        .withContentKey(contentKey);
+  }
+
+  @Test
   void a_recorded_row_carries_its_metadata_and_a_sealed_payload() {
     try (JournalFixture node = new JournalFixture()) {
       byte[] body =

@@ -13,9 +13,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A lock-step peer of a live listener: sends one message, reads its ACK, and finds the journal row
- * the message made. Public sample files reuse control ids (several are {@code MSG00001}); a real
- * sender never does, and the listener would rightly answer the second as a duplicate and apply it
- * no more, so a reused MSH-10 is made unique before sending.
+ * the message made. Public sample files reuse control ids (several are {@code MSG00001}), some for
+ * the very same message (a batch file repeats single files' SIUs); sent as they are, such copies
+ * would rightly be answered as duplicates and not show an outcome of their own, so a reused MSH-10
+ * is made unique before sending.
  */
 final class ListenerPeer implements AutoCloseable {
 
