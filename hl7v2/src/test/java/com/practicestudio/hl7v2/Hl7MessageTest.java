@@ -173,6 +173,24 @@ class Hl7MessageTest {
   }
 
   @Test
+  void a_message_declaring_8859_1_reads_its_accented_bytes_in_latin_1() {
+    byte[] accented =
+        "MSH|^~\\&|A|B|C|D|||ADT^A08|1|P|2.3||||||8859/1\rPID|||1||HÉLÈNE^ZOË\r"
+            .getBytes(StandardCharsets.ISO_8859_1);
+    Hl7Message m = Hl7Message.parse(accented);
+    assertThat(m.charset().source()).isEqualTo(Hl7Charset.Source.DECLARED);
+    assertThat(m.get("PID-5.1")).isEqualTo("HÉLÈNE");
+    assertThat(m.get("PID-5.2")).isEqualTo("ZOË");
+    assertThat(m.toBytes()).isEqualTo(accented);
+
+    // C3 A9 is also UTF-8 for one letter; the declaration says these are two
+    byte[] lookAlike =
+        "MSH|^~\\&|A|B|C|D|||ADT^A08|1|P|2.3||||||8859/1\rPID|||1||\u00C3\u00A9\r"
+            .getBytes(StandardCharsets.ISO_8859_1);
+    assertThat(Hl7Message.parse(lookAlike).get("PID-5")).isEqualTo("\u00C3\u00A9");
+  }
+
+  @Test
   void charset_comes_from_bom_declaration_or_detection() {
     Hl7Message bom = Hl7Message.parse(Corpus.bytes("hl7v2/adt/msfc_ADT01-28_v251_bom.hl7"));
     assertThat(bom.charset().byteOrderMark()).isTrue();
