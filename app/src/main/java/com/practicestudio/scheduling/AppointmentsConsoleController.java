@@ -6,6 +6,7 @@ import com.practicestudio.directory.LocationService;
 import com.practicestudio.directory.ProviderService;
 import com.practicestudio.patients.Patient;
 import com.practicestudio.patients.PatientService;
+import com.practicestudio.security.Actor;
 import com.practicestudio.security.Permission;
 import com.practicestudio.security.audit.AuditLog;
 import com.practicestudio.web.NavEntry;
@@ -25,7 +26,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** A day of appointments at one location (or all), in that location's time zone. */
+/**
+ * A day of appointments at one location (or all), in that location's time zone. Users who may write
+ * records get the links to book, change and cancel ({@link AppointmentChangesConsoleController}).
+ */
 @Controller
 @RequestMapping("/appointments")
 @PreAuthorize("hasAuthority('RECORDS_READ')")
@@ -94,6 +98,7 @@ class AppointmentsConsoleController {
     model.addAttribute("locationId", locationId);
     model.addAttribute("previous", day.minusDays(1));
     model.addAttribute("nextDay", day.plusDays(1));
+    model.addAttribute("canEdit", Actor.can(Permission.RECORDS_WRITE));
     return "scheduling/day";
   }
 }

@@ -14,6 +14,7 @@ import com.practicestudio.sandbox.data.SlotStatus;
 import com.practicestudio.scheduling.JsonApi;
 import com.practicestudio.security.Role;
 import com.practicestudio.security.users.UserService;
+import com.practicestudio.testing.ConsoleSession;
 import com.practicestudio.testing.TestUsers;
 import java.net.http.HttpResponse;
 import java.time.Duration;

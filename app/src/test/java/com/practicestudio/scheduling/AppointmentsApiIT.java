@@ -1,13 +1,16 @@
 package com.practicestudio.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.practicestudio.hl7.Hl7Interfaces;
 import com.practicestudio.security.Role;
 import com.practicestudio.security.audit.AuditAction;
 import com.practicestudio.security.audit.AuditLog;
 import com.practicestudio.security.users.UserService;
 import com.practicestudio.testing.IntegrationTest;
 import com.practicestudio.testing.TestUsers;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +40,7 @@ class AppointmentsApiIT {
   @Autowired UserService users;
   @Autowired AuditLog audit;
   @Autowired AppointmentService service;
+  @Autowired Hl7Interfaces interfaces;
 
   JsonApi api;
   RecordsFixture fixture;
@@ -312,6 +316,29 @@ class AppointmentsApiIT {
     assertThat(api.post(API + "/" + id + "/cancel", Map.of("reason", "again")).status())
         .isEqualTo(409);
     assertThat(api.patch(API + "/" + id, Map.of("notes", "x")).status()).isEqualTo(409);
+  }
+
+  @Test
+  void booking_changing_and_cancelling_through_the_api_write_siu_s12_s14_s15_to_the_journal()
+      throws Exception {
+    try (SiuSenderFixture siu = new SiuSenderFixture(interfaces, jdbc)) {
+      long id = api.post(API, body("2027-02-01T15:00:00Z", 30)).id();
+      assertThat(siu.messageTypes(patient)).containsExactly("SIU^S12");
+
+      JsonApi.Response moved =
+          api.patch(API + "/" + id, Map.of("startTime", "2027-02-01T16:00:00Z"));
+      assertThat(moved.status()).isEqualTo(200);
+      assertThat(siu.messageTypes(patient)).containsExactly("SIU^S12", "SIU^S14");
+      JsonApi.Response refused = api.patch(API + "/" + id, Map.of("providerId", NO_SUCH_ID));
+      assertThat(refused.status()).isEqualTo(400);
+      assertThat(siu.messageTypes(patient)).as("a refused change writes none").hasSize(2);
+
+      api.post(API + "/" + id + "/cancel", Map.of("reason", "Patient called"));
+      assertThat(siu.messageTypes(patient)).containsExactly("SIU^S12", "SIU^S14", "SIU^S15");
+      await().atMost(Duration.ofSeconds(30)).until(() -> siu.receivedFor(id).size() == 3);
+      // 16:00 UTC is 10:00 in Chicago in February (UTC-6)
+      assertThat(siu.receivedFor(id).get(1).get("AIS-4")).isEqualTo("20270201100000-0600");
+    }
   }
 
   @Test

@@ -1,4 +1,4 @@
-package com.practicestudio.fhir;
+package com.practicestudio.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * of the last page read (the hidden {@code _csrf} field or the layout's {@code _csrf} meta tag).
  * Redirects are not followed, so tests see where a POST sends the browser.
  */
-final class ConsoleSession {
+public final class ConsoleSession {
 
   private static final Pattern HIDDEN =
       Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"");
@@ -42,7 +42,7 @@ final class ConsoleSession {
   }
 
   /** Signs in through the login form; fails unless the server accepts the password. */
-  static ConsoleSession signIn(int port, String username, String password) {
+  public static ConsoleSession signIn(int port, String username, String password) {
     ConsoleSession session = new ConsoleSession("http://localhost:" + port);
     session.get("/login");
     Map<String, String> form = new LinkedHashMap<>();
@@ -56,14 +56,14 @@ final class ConsoleSession {
     return session;
   }
 
-  HttpResponse<String> get(String path) {
+  public HttpResponse<String> get(String path) {
     HttpResponse<String> answer = send(HttpRequest.newBuilder(uri(path)).GET());
     remember(answer.body());
     return answer;
   }
 
   /** A form POST with the CSRF token of the last page read. */
-  HttpResponse<String> post(String path, Map<String, String> fields) {
+  public HttpResponse<String> post(String path, Map<String, String> fields) {
     Map<String, String> all = new LinkedHashMap<>(fields);
     if (csrf != null) {
       all.put("_csrf", csrf);
@@ -82,7 +82,7 @@ final class ConsoleSession {
   }
 
   /** Where a redirect answer points, as a path. */
-  static String location(HttpResponse<String> answer) {
+  public static String location(HttpResponse<String> answer) {
     String location =
         answer
             .headers()
