@@ -39,9 +39,10 @@
  *
  * <ul>
  *   <li><b>Null and empty.</b> A field sent as {@code ""} clears what it maps to; an empty or
- *       absent field leaves it as it is. A composite field that is sent replaces all it maps to
- *       (PID-5 sets the whole name, PID-11 the whole address); PID-13 sets the home, mobile and
- *       e-mail values it carries and leaves the others.
+ *       absent field leaves it as it is (PID, PV1, PV2-3, SCH-6/7, NTE-3, AIL-3, AIP-3). A
+ *       composite field that is sent replaces all it maps to (PID-5 sets the whole name, PID-11 the
+ *       whole address); PID-13 sets the home, mobile and e-mail values it carries and leaves the
+ *       others.
  *   <li><b>Patient (PID).</b> MRN from PID-3 by identifier type (CX-5 {@code MR}/{@code MRN}, or a
  *       site's own types in {@code practice-studio.hl7.handlers.mrn-types}; a raw {@code CD:} type
  *       in an alias pool named MRN; else the first untyped repetition), its assigning authority
