@@ -116,6 +116,13 @@ class ObservationRecords {
             false,
             null);
     Optional<Observation> existing = keys.find(KIND, key).flatMap(this::find);
+    // a result never moves to another patient: a specimen reported under the wrong one is for an
+    // operator to sort out in both records (as for documents and charges)
+    if (existing.isPresent() && existing.get().patientId() != patientId) {
+      throw Hl7HandlerError.PATIENT_CONFLICT.failure(
+          (r.accession != null ? "OBR-3 names" : "PID-3 and OBR-2 name")
+              + " a result of another patient");
+    }
     try {
       if (existing.isEmpty()) {
         Observation created = observations.create(draft);

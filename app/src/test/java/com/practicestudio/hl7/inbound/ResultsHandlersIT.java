@@ -94,6 +94,25 @@ class ResultsHandlersIT {
   }
 
   @Test
+  void a_result_of_another_patient_fails_with_a_code_and_changes_nothing() {
+    hl7.apply(oru("F", "13.7"));
+    long patientId = patients.findByMrn(mrn, "LAB").orElseThrow().id();
+    Observation before = find(results(patientId), "718-7");
+    String otherMrn = "X" + unique();
+
+    // the corrected result of the same accession, sent for another patient
+    Exchange row = hl7.apply(oru("C", "13.9").replace(mrn + "^^^LAB^MR", otherMrn + "^^^LAB^MR"));
+
+    assertThat(row.status()).isEqualTo(ExchangeStatus.FAILED);
+    assertThat(row.errorCode() + " " + row.errorText())
+        .isEqualTo("HL7-108 OBR-3 names a result of another patient");
+    Observation after = observations.byId(before.id());
+    assertThat(after.patientId()).isEqualTo(patientId);
+    assertThat(after.value() + " " + after.version()).isEqualTo("13.7 " + before.version());
+    assertThat(patients.findByMrn(otherMrn, "LAB")).as("nothing of the message is kept").isEmpty();
+  }
+
+  @Test
   void an_ed_result_becomes_a_document_of_its_type() {
     byte[] pdf = "%PDF-1.4 lab report".getBytes(StandardCharsets.US_ASCII);
     String ed = "^application^pdf^Base64^" + Base64.getEncoder().encodeToString(pdf);
