@@ -2,6 +2,7 @@ package com.practicestudio.fhir;
 
 import com.practicestudio.clinical.Observation;
 import com.practicestudio.clinical.ObservationDraft;
+import com.practicestudio.clinical.UcumUnits;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Date;
@@ -117,7 +118,7 @@ public final class ObservationMapper {
   }
 
   private static void value(Observation observation, org.hl7.fhir.r4.model.Observation fhir) {
-    String unit = Ucum.code(observation.unit()).orElse(null);
+    String unit = UcumUnits.code(observation.unit()).orElse(null);
     if (Ucum.BLOOD_PRESSURE_PANEL.equals(observation.code()) && observation.value() != null) {
       Matcher m = PRESSURE.matcher(observation.value());
       if (!m.matches()) {
@@ -156,7 +157,7 @@ public final class ObservationMapper {
   private static org.hl7.fhir.r4.model.Observation.ObservationReferenceRangeComponent range(
       String text, String unit) {
     var range = new org.hl7.fhir.r4.model.Observation.ObservationReferenceRangeComponent();
-    String ucum = Ucum.code(unit).orElse(null);
+    String ucum = UcumUnits.code(unit).orElse(null);
     Matcher both = RANGE.matcher(text);
     Matcher one = ONE_SIDED.matcher(text);
     if (ucum != null && both.matches()) {

@@ -1,13 +1,11 @@
 package com.practicestudio.fhir;
 
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * UCUM unit codes for the units people and older interfaces write ({@code bpm}, {@code mmHg},
- * {@code lbs}), and the LOINC vital signs FHIR R4 names with their display text. Cerner takes vital
- * signs only with their UCUM code (e.g. body height 8302-2 in {@code cm} or {@code [in_i]}).
+ * The LOINC vital signs FHIR R4 names, with their display text. Cerner takes vital signs only with
+ * their UCUM code (e.g. body height 8302-2 in {@code cm} or {@code [in_i]}); units as written
+ * become UCUM codes through {@link com.practicestudio.clinical.UcumUnits}.
  */
 final class Ucum {
 
@@ -32,41 +30,7 @@ final class Ucum {
   static final String SYSTOLIC = "8480-6";
   static final String DIASTOLIC = "8462-4";
 
-  private static final Map<String, String> ALIASES =
-      Map.ofEntries(
-          Map.entry("bpm", "/min"),
-          Map.entry("beats/min", "/min"),
-          Map.entry("breaths/min", "/min"),
-          Map.entry("br/min", "/min"),
-          Map.entry("1/min", "/min"),
-          Map.entry("mmhg", "mm[Hg]"),
-          Map.entry("mm hg", "mm[Hg]"),
-          Map.entry("c", "Cel"),
-          Map.entry("°c", "Cel"),
-          Map.entry("degc", "Cel"),
-          Map.entry("cel", "Cel"),
-          Map.entry("f", "[degF]"),
-          Map.entry("°f", "[degF]"),
-          Map.entry("degf", "[degF]"),
-          Map.entry("in", "[in_i]"),
-          Map.entry("inch", "[in_i]"),
-          Map.entry("inches", "[in_i]"),
-          Map.entry("lb", "[lb_av]"),
-          Map.entry("lbs", "[lb_av]"),
-          Map.entry("kg/m^2", "kg/m2"),
-          Map.entry("kg/m²", "kg/m2"),
-          Map.entry("percent", "%"));
-
   private Ucum() {}
-
-  /** The UCUM code for a unit as written; the unit itself when it is no known alias. */
-  static Optional<String> code(String unit) {
-    if (unit == null || unit.isBlank()) {
-      return Optional.empty();
-    }
-    String u = unit.strip();
-    return Optional.of(ALIASES.getOrDefault(u.toLowerCase(Locale.ROOT), u));
-  }
 
   static boolean isVitalSign(String loinc) {
     return VITAL_SIGNS.containsKey(loinc);

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * (created from it when unknown), the location by AIL-3, the provider by AIP-3 (else a known AIG-3
  * resource), the type through the appointment-type code map from AIS-3 (else SCH-8, SCH-7), the
  * status through the appointment-status code map from SCH-25; SCH-7 is the reason and the NTEs of
- * the SCH group the notes.
+ * the SCH group the notes. As in PID, a field sent as {@code ""} (SCH-6, SCH-7, NTE-3, AIL-3,
+ * AIP-3) clears what it maps to; an empty or absent one keeps the stored value.
  */
 @Component
 class AppointmentRecords {
@@ -129,18 +130,19 @@ class AppointmentRecords {
       boolean cancel,
       Optional<Appointment> existing) {
     Appointment current = existing.orElse(null);
-    Long locationId =
-        in.message()
-            .segment("AIL")
-            .flatMap(ail -> locations.resolve(in, Fields.pl(ail, 3)))
-            .orElse(current == null ? null : current.locationId());
-    Long providerId = provider(in).orElse(current == null ? null : current.providerId());
+    Long locationId = location(in, current == null ? null : current.locationId());
+    Long providerId = provider(in, current == null ? null : current.providerId());
     Span span = SiuTiming.read(in, locationId);
     String type = appointmentType(in).orElse(current == null ? null : current.appointmentType());
     String status = cancel ? AppointmentStatus.CANCELLED.code() : status(in, sch, current);
+    // SCH-6 is the reason of this event: a cancel stores it, other events only clear it with ""
+    String statusReason =
+        cancel
+            ? eventReason(sch)
+            : Fields.replaceOrKeep(sch, 6, null, current == null ? null : current.statusReason());
     String reason =
-        Fields.text(sch, 7, 2) != null ? Fields.text(sch, 7, 2) : Fields.text(sch, 7, 1);
-    String notes = notes(in);
+        Fields.replaceOrKeep(
+            sch, 7, textElseCode(sch, 7), current == null ? null : current.reason());
     return new AppointmentDraft(
         externalId,
         patientId,
@@ -148,18 +150,40 @@ class AppointmentRecords {
         locationId,
         type,
         status,
-        cancel ? eventReason(sch) : current == null ? null : current.statusReason(),
+        statusReason,
         span.start(),
         span.end(),
         null,
-        reason != null ? reason : current == null ? null : current.reason(),
-        notes != null ? notes : current == null ? null : current.notes(),
+        reason,
+        notes(in, current == null ? null : current.notes()),
         current == null ? null : current.cernerDomainId(),
         current == null ? null : current.slotId(),
         null);
   }
 
-  private Optional<Long> provider(Inbound in) {
+  /** AIL-3 of the first AIL; {@code ""} clears the stored location, no AIL keeps it. */
+  private Long location(Inbound in, Long stored) {
+    Optional<Segment> ail = in.message().segment("AIL");
+    if (ail.isEmpty()) {
+      return stored;
+    }
+    Long resolved =
+        Fields.valued(ail.get(), 3)
+            ? locations.resolve(in, Fields.pl(ail.get(), 3)).orElse(null)
+            : null;
+    return Fields.replaceOrKeep(ail.get(), 3, resolved, stored);
+  }
+
+  /** AIP-3 of the first AIP (else a known AIG-3); {@code ""} in AIP-3 clears the stored one. */
+  private Long provider(Inbound in, Long stored) {
+    Optional<Segment> aip = in.message().segment("AIP");
+    if (aip.isPresent() && Fields.isNull(aip.get(), 3)) {
+      return null;
+    }
+    return sentProvider(in).orElse(stored);
+  }
+
+  private Optional<Long> sentProvider(Inbound in) {
     Optional<Segment> aip = in.message().segment("AIP");
     if (aip.isPresent()) {
       Optional<Long> id = providers.resolve(in, Fields.xcn(aip.get(), 3, 1));
@@ -202,12 +226,22 @@ class AppointmentRecords {
   }
 
   private static String eventReason(Segment sch) {
-    return Fields.text(sch, 6, 2) != null ? Fields.text(sch, 6, 2) : Fields.text(sch, 6, 1);
+    return textElseCode(sch, 6);
   }
 
-  /** NTE-3 of the NTEs that follow SCH (and TQ1) before the patient group starts. */
-  static String notes(Inbound in) {
+  /** A CE/CWE field's text, else its code. */
+  private static String textElseCode(Segment s, int field) {
+    return Fields.text(s, field, 2) != null ? Fields.text(s, field, 2) : Fields.text(s, field, 1);
+  }
+
+  /**
+   * NTE-3 of the NTEs that follow SCH (and TQ1) before the patient group starts: their lines
+   * replace the stored notes; an NTE-3 sent as {@code ""} (and no line) clears them; no such NTE
+   * keeps them.
+   */
+  static String notes(Inbound in, String stored) {
     List<String> lines = new ArrayList<>();
+    boolean cleared = false;
     boolean inSchedule = false;
     for (Segment s : in.message().segments()) {
       switch (s.name()) {
@@ -218,11 +252,15 @@ class AppointmentRecords {
           if (line != null) {
             lines.add(line);
           }
+          cleared |= inSchedule && Fields.isNull(s, 3);
         }
         default -> inSchedule = false;
       }
     }
-    return lines.isEmpty() ? null : String.join("\n", lines);
+    if (!lines.isEmpty()) {
+      return String.join("\n", lines);
+    }
+    return cleared ? null : stored;
   }
 
   private static List<String> changed(Appointment a, AppointmentDraft d) {
@@ -233,6 +271,8 @@ class AppointmentRecords {
     EncounterRecords.diff(
         fields, "appointmentType", a == null ? null : a.appointmentType(), d.appointmentType());
     EncounterRecords.diff(fields, "status", a == null ? null : a.status().code(), d.status());
+    EncounterRecords.diff(
+        fields, "statusReason", a == null ? null : a.statusReason(), d.statusReason());
     EncounterRecords.diff(fields, "startTime", a == null ? null : a.startTime(), d.startTime());
     EncounterRecords.diff(fields, "endTime", a == null ? null : a.endTime(), d.endTime());
     EncounterRecords.diff(fields, "reason", a == null ? null : a.reason(), d.reason());

@@ -16,9 +16,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Charges from FT1 segments (see {@link Ft1Mapper} for the fields), found again by the transaction
- * id FT1-2 as {@code externalId}, or by their business key when FT1-2 is empty. Credits, payments
- * and adjustments (FT1-6 other than {@code CG}) are left out; the performing provider is FT1-20,
- * else the ordering one FT1-21. A billed or void charge is not changed.
+ * id FT1-2 as {@code externalId}, or by their business key (which names the message) when FT1-2 is
+ * empty. Credits, payments and adjustments (FT1-6 other than {@code CG}) fail the message (HL7-112,
+ * see {@link Ft1Mapper#requireCharge}); the performing provider is FT1-20, else the ordering one
+ * FT1-21. A billed or void charge is not changed.
  */
 @Component
 class ChargeRecords {
@@ -48,19 +49,17 @@ class ChargeRecords {
     this.providers = providers;
   }
 
-  /** Creates or updates the charge of one FT1; nothing for transactions that are not charges. */
+  /** Creates or updates the charge of one FT1; HL7-112 for a transaction that is no charge. */
   void upsert(Inbound in, Segment ft1, PatientUpdate patient, long patientId, Long encounterId) {
-    if (!Ft1Mapper.isCharge(ft1)) {
-      return;
-    }
     String at = "FT1(" + in.occurrence(ft1) + ")";
+    Ft1Mapper.requireCharge(ft1, at);
     Long providerId =
         providers
             .resolve(in, Fields.xcn(ft1, 20, 1))
             .or(() -> providers.resolve(in, Fields.xcn(ft1, 21, 1)))
             .orElse(null);
     ChargeDraft draft = Ft1Mapper.draft(in.message(), ft1, at, patientId, encounterId, providerId);
-    String key = Ft1Mapper.key(patient, ft1, draft);
+    String key = Ft1Mapper.key(patient, in.message(), ft1, draft);
     Optional<Charge> existing =
         draft.externalId() != null ? byExternalId(draft.externalId()) : byKey(key);
     if (existing.isPresent() && existing.get().patientId() != patientId) {

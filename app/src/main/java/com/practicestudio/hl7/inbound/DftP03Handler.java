@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * DFT P03 (post detail financial transaction): every FT1 charge becomes a charge of the PID patient
- * (created when unknown), linked to the encounter of PID-18 when known. See {@link ChargeRecords}
- * for the fields.
+ * (created when unknown), linked to the encounter of PID-18 when known; an FT1 that is no charge
+ * fails the message (HL7-112). See {@link ChargeRecords} for the fields.
  */
 @Component
 @Handles("HL7 INBOUND DFT^P03")

@@ -134,24 +134,25 @@ class EncounterRecords {
       Optional<Long> resolvedLocation,
       Optional<Long> resolvedAttending) {
     Long locationId =
-        reference(pv1, 3, current == null ? null : current.locationId(), resolvedLocation);
+        Fields.replaceOrKeep(
+            pv1, 3, resolvedLocation.orElse(null), current == null ? null : current.locationId());
     Long attending =
-        reference(
-            pv1, 7, current == null ? null : current.attendingProviderId(), resolvedAttending);
+        Fields.replaceOrKeep(
+            pv1,
+            7,
+            resolvedAttending.orElse(null),
+            current == null ? null : current.attendingProviderId());
     Instant admit = time(in, pv1, 44, locationId, current == null ? null : current.admitTime());
     Instant discharge =
         time(in, pv1, 45, locationId, current == null ? null : current.dischargeTime());
     String visit =
-        keep(pv1, 19, Fields.text(pv1, 19, 1), current == null ? null : current.visitNumber());
-    String reason =
-        in.message()
-            .segment("PV2")
-            .map(
-                pv2 ->
-                    Fields.text(pv2, 3, 2) != null
-                        ? Fields.text(pv2, 3, 2)
-                        : Fields.text(pv2, 3, 1))
-            .orElse(current == null ? null : current.reason());
+        Fields.replaceOrKeep(
+            pv1, 19, Fields.text(pv1, 19, 1), current == null ? null : current.visitNumber());
+    String reason = current == null ? null : current.reason();
+    Optional<Segment> pv2 = in.message().segment("PV2");
+    if (pv2.isPresent()) {
+      reason = Fields.replaceOrKeep(pv2.get(), 3, admitReason(pv2.get()), reason);
+    }
     String encounterClass = encounterClass(Fields.text(pv1, 2));
     if (encounterClass == null) {
       encounterClass = current == null ? "unknown" : current.encounterClass();
@@ -176,15 +177,6 @@ class EncounterRecords {
     return Fields.state(pv1, field) == ValueState.VALUED;
   }
 
-  /** A reference field: resolved when sent, cleared by {@code ""}, else as it was. */
-  private static Long reference(Segment pv1, int field, Long current, Optional<Long> resolved) {
-    ValueState state = Fields.state(pv1, field);
-    if (state == ValueState.NULL) {
-      return null;
-    }
-    return state == ValueState.VALUED ? resolved.orElse(current) : current;
-  }
-
   private static Instant time(Inbound in, Segment pv1, int field, Long location, Instant current) {
     ValueState state = Fields.state(pv1, field);
     if (state == ValueState.NULL) {
@@ -195,9 +187,10 @@ class EncounterRecords {
         : current;
   }
 
-  private static String keep(Segment s, int field, String given, String current) {
-    ValueState state = Fields.state(s, field);
-    return state == ValueState.NULL ? null : given != null ? given : current;
+  /** PV2-3: the admit reason's text, else its code. */
+  private static String admitReason(Segment pv2) {
+    String text = Fields.text(pv2, 3, 2);
+    return text != null ? text : Fields.text(pv2, 3, 1);
   }
 
   /** PV1-2 (HL7 table 0004) as an encounter class; null when not sent. */

@@ -83,6 +83,18 @@ final class Fields {
     return state(s, field) == ValueState.VALUED;
   }
 
+  /**
+   * What a field makes of a stored value: nothing when it is sent as {@code ""}, what it gives when
+   * that is not null, else the stored value (the field is empty or absent, or gives nothing
+   * usable).
+   */
+  static <T> T replaceOrKeep(Segment s, int field, T given, T stored) {
+    if (isNull(s, field)) {
+      return null;
+    }
+    return given != null ? given : stored;
+  }
+
   /** The subcomponents of one component joined by a space ({@code 1000&Hospital Lane}). */
   static String joinedSubcomponents(Segment s, int field, int rep, int component) {
     List<String> parts = new ArrayList<>();

@@ -24,14 +24,33 @@ final class Ft1Mapper {
   private static final Pattern ICD10 = Pattern.compile("[A-TV-Z]\\d[0-9A-Z](\\.?[0-9A-Z]{1,4})?");
   private static final Set<String> ICD10_SYSTEMS =
       Set.of("I10", "I10C", "ICD10", "ICD10CM", "ICD-10", "ICD-10-CM", "2.16.840.1.113883.6.90");
+  private static final Pattern TABLE_CODE = Pattern.compile("[A-Za-z]{1,3}");
   private static final int MAX_DIAGNOSES = 12;
 
   private Ft1Mapper() {}
 
-  /** Whether the FT1 is a charge (FT1-6 {@code CG}, or not given). */
-  static boolean isCharge(Segment ft1) {
+  /**
+   * Refuses an FT1 that is no charge (FT1-6 other than {@code CG}; none given counts as a charge)
+   * with HL7-112 naming the transaction type.
+   *
+   * <p>A charge has no negative amount and no credit kind, and an FT1 credit ({@code CD}) names no
+   * charge it reverses: voiding one that looks alike (same code, date, amount) could void the wrong
+   * service. Payments ({@code PY}) and adjustments ({@code AJ}) are no charges at all. Left out
+   * silently, any of them would leave the account overstated with the message APPLIED; so the whole
+   * message stops in the error queue (its charges too, as a DFT posts as one), where an operator
+   * books it by hand and discards the row. A site that never takes such transactions from Cerner
+   * says so with an interface filter rule (IGNORE on FT1-6), which keeps them visible.
+   *
+   * @param at how the failure names this FT1, e.g. {@code FT1(2)}
+   */
+  static void requireCharge(Segment ft1, String at) {
     String type = Fields.text(ft1, 6, 1);
-    return type == null || type.equalsIgnoreCase("CG");
+    if (type != null && !type.equalsIgnoreCase("CG")) {
+      // an HL7 table 0017 code is no PHI; anything else is not quoted
+      String shown = TABLE_CODE.matcher(type).matches() ? type.toUpperCase(Locale.ROOT) + " " : "";
+      throw Hl7HandlerError.TRANSACTION_NOT_APPLIED.failure(
+          at + "-6 transaction type " + shown + "is not applied: only charges (CG) are posted");
+    }
   }
 
   /**
@@ -72,10 +91,21 @@ final class Ft1Mapper {
         null);
   }
 
-  /** The business key of a charge without transaction id: patient, set id, date and code. */
-  static String key(PatientUpdate patient, Segment ft1, ChargeDraft draft) {
+  /**
+   * The business key of a charge without transaction id: patient, the message (sending application
+   * and facility MSH-3/MSH-4, control id MSH-10), set id, date and code. A DFT posts new
+   * transactions, so two messages make two charges even when their lines read alike; the same
+   * message applied again (a reprocess, a resend with its control id) finds its charges again.
+   */
+  static String key(PatientUpdate patient, Hl7Message message, Segment ft1, ChargeDraft draft) {
     return "ft1|"
         + patient.keyText()
+        + "|msg:"
+        + message.raw("MSH-3")
+        + "^"
+        + message.raw("MSH-4")
+        + "^"
+        + message.controlId()
         + "|"
         + Fields.text(ft1, 1)
         + "|"

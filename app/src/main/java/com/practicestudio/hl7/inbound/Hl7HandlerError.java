@@ -22,7 +22,10 @@ public enum Hl7HandlerError {
       "HL7-108", "the identifiers name different patients, or the record is another patient's"),
   BAD_CONTENT("HL7-109", "an encapsulated document is empty, undecodable or of a refused type"),
   MERGE_REFUSED("HL7-110", "the merge cannot be done as asked"),
-  RECORD_CONFLICT("HL7-111", "the record cannot take the change (changed meanwhile, locked)");
+  RECORD_CONFLICT("HL7-111", "the record cannot take the change (changed meanwhile, locked)"),
+  TRANSACTION_NOT_APPLIED(
+      "HL7-112",
+      "an FT1 transaction that is no charge (a credit, payment, adjustment) is not posted");
 
   private final String code;
   private final String meaning;

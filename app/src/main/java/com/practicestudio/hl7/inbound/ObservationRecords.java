@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
  * Observations from ORU results, found again by their business key — the accession (OBR-3, else the
  * patient's identifiers and the order id), the code, the sub-id OBX-4 and the effective time — so
  * that a corrected (OBX-11 C) or final result updates the preliminary one and a replay changes
- * nothing. Value by OBX-2, unit OBX-6 (UCUM as sent), reference range OBX-7, abnormal flags OBX-8,
- * status OBX-11, effective time OBX-14 (else OBR-7, OBR-8), issued OBR-22, notes from NTE.
+ * nothing; a key whose result is another patient's fails (HL7-108). Value by OBX-2, unit OBX-6 (as
+ * UCUM, see {@link ObxValues#unit}), reference range OBX-7, abnormal flags OBX-8, status OBX-11,
+ * effective time OBX-14 (else OBR-7, OBR-8), issued OBR-22, notes from NTE.
  */
 @Component
 class ObservationRecords {
@@ -103,7 +104,7 @@ class ObservationRecords {
             code.system(),
             ObxValues.cut(code.display(), 500),
             value,
-            ObxValues.cut(unit(r), 50),
+            ObxValues.cut(ObxValues.unit(r.obx), 50),
             ObxValues.cut(Fields.plainText(r.obx, 7, 1, 1), 200),
             ObxValues.abnormalFlags(r.obx),
             ObxValues.status(r.obx),
@@ -116,6 +117,13 @@ class ObservationRecords {
             false,
             null);
     Optional<Observation> existing = keys.find(KIND, key).flatMap(this::find);
+    // a result never moves to another patient: a specimen reported under the wrong one is for an
+    // operator to sort out in both records (as for documents and charges)
+    if (existing.isPresent() && existing.get().patientId() != patientId) {
+      throw Hl7HandlerError.PATIENT_CONFLICT.failure(
+          (r.accession != null ? "OBR-3 names" : "PID-3 and OBR-2 name")
+              + " a result of another patient");
+    }
     try {
       if (existing.isEmpty()) {
         Observation created = observations.create(draft);
@@ -139,11 +147,6 @@ class ObservationRecords {
     } catch (NotFoundException e) {
       return Optional.empty();
     }
-  }
-
-  private static String unit(Result r) {
-    String unit = Fields.text(r.obx, 6, 1);
-    return unit != null ? unit : Fields.text(r.obx, 6, 2);
   }
 
   private static List<String> changed(Observation o, ObservationDraft d) {

@@ -1,5 +1,6 @@
 package com.practicestudio.hl7.inbound;
 
+import com.practicestudio.clinical.UcumUnits;
 import com.practicestudio.hl7v2.Segment;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +10,8 @@ import java.util.Set;
 
 /**
  * How OBX (and OBR) values read as observation fields: the code (LOINC preferred, from OBX-3's
- * first or alternate coding, else the order's OBR-4), the value by its OBX-2 type, the status (HL7
- * table 0085), the abnormal flags and the category (OBR-24, HL7 table 0074).
+ * first or alternate coding, else the order's OBR-4), the value by its OBX-2 type, the unit as
+ * UCUM, the status (HL7 table 0085), the abnormal flags and the category (OBR-24, HL7 table 0074).
  */
 final class ObxValues {
 
@@ -143,6 +144,23 @@ final class ObxValues {
       }
     }
     return parts.isEmpty() ? null : String.join(" ", parts);
+  }
+
+  /**
+   * OBX-6 as UCUM: its code as sent when OBX-6.3 names UCUM (or the alternate OBX-6.4 when OBX-6.6
+   * does), else the code (or the text OBX-6.2) translated from a common spelling ({@code mg/dl},
+   * {@code K/uL}), else as sent, so that a unit without known UCUM form is kept; null when none.
+   */
+  static String unit(Segment obx) {
+    String code = Fields.text(obx, 6, 1);
+    if (code != null && UcumUnits.isUcumSystem(Fields.text(obx, 6, 3))) {
+      return code;
+    }
+    String alternate = Fields.text(obx, 6, 4);
+    if (alternate != null && UcumUnits.isUcumSystem(Fields.text(obx, 6, 6))) {
+      return alternate;
+    }
+    return UcumUnits.code(code != null ? code : Fields.text(obx, 6, 2)).orElse(null);
   }
 
   /** OBX-11 as an observation status; {@code unknown} when not sent. */

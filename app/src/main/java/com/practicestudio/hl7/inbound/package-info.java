@@ -39,9 +39,10 @@
  *
  * <ul>
  *   <li><b>Null and empty.</b> A field sent as {@code ""} clears what it maps to; an empty or
- *       absent field leaves it as it is. A composite field that is sent replaces all it maps to
- *       (PID-5 sets the whole name, PID-11 the whole address); PID-13 sets the home, mobile and
- *       e-mail values it carries and leaves the others.
+ *       absent field leaves it as it is (PID, PV1, PV2-3, SCH-6/7, NTE-3, AIL-3, AIP-3). A
+ *       composite field that is sent replaces all it maps to (PID-5 sets the whole name, PID-11 the
+ *       whole address); PID-13 sets the home, mobile and e-mail values it carries and leaves the
+ *       others.
  *   <li><b>Patient (PID).</b> MRN from PID-3 by identifier type (CX-5 {@code MR}/{@code MRN}, or a
  *       site's own types in {@code practice-studio.hl7.handlers.mrn-types}; a raw {@code CD:} type
  *       in an alias pool named MRN; else the first untyped repetition), its assigning authority
@@ -73,11 +74,14 @@
  *       appointment is not changed by a later S12/S14 (IGNORED); an S15 for an unknown one records
  *       it cancelled.
  *   <li><b>Observations</b>: code OBX-3 (LOINC coding preferred, else OBR-4), value by OBX-2 (TX/FT
- *       lines of one code joined), unit OBX-6, range OBX-7, flags OBX-8, status OBX-11, time OBX-14
- *       else OBR-7/8, accession OBR-3, order OBR-2, notes from NTE (the order's, then the
- *       result's).
- *   <li><b>Charges</b> from FT1 (see {@code Ft1Mapper}); <b>documents</b> from TXA (see {@code
- *       MdmT02Handler}) with OBX TX lines as text/plain or an ED value as its own type.
+ *       lines of one code joined), unit OBX-6 as UCUM (as sent when OBX-6.3 says {@code UCUM}, else
+ *       a common spelling translated, else kept as written), range OBX-7, flags OBX-8, status
+ *       OBX-11, time OBX-14 else OBR-7/8, accession OBR-3, order OBR-2, notes from NTE (the
+ *       order's, then the result's).
+ *   <li><b>Charges</b> from FT1 (see {@code Ft1Mapper}); an FT1 that is no charge (FT1-6 credit,
+ *       payment, adjustment) fails the message, as the charges cannot hold it; <b>documents</b>
+ *       from TXA (see {@code MdmT02Handler}) with OBX TX lines as text/plain or an ED value as its
+ *       own type.
  *   <li><b>References.</b> Providers (XCN) through the provider code map, else by external id, else
  *       by NPI; an unknown one with an id and a family name is created. Locations (PL, keyed
  *       facility/point of care/room/bed) through the location code map, else by external id, else
@@ -92,10 +96,12 @@
  *
  * Applying a message again changes nothing: patients by MRN and identifiers, encounters by FIN,
  * appointments by SCH filler id, charges by FT1-2, documents by TXA-12; results (accession, code,
- * OBX-4 sub-id, time), ED documents and FT1s or TXAs without an id by a business key kept hashed in
- * {@code hl7_record_key}. A preliminary result is updated by its final or corrected one. Every
- * handler reports what it changes through {@code ApplyContext.report} (entity and field names, no
- * values), which is what a dry-run reprocess shows.
+ * OBX-4 sub-id, time), ED documents and FT1s (message MSH-3/4/10, set id, date, code) or TXAs
+ * without an id by a business key kept hashed in {@code hl7_record_key}. A key or id that names
+ * another patient's record fails the message (HL7-108): no record moves to another patient. A
+ * preliminary result is updated by its final or corrected one. Every handler reports what it
+ * changes through {@code ApplyContext.report} (entity and field names, no values), which is what a
+ * dry-run reprocess shows.
  *
  * <h2>Failures</h2>
  *
@@ -105,8 +111,8 @@
  * unreadable, {@code 101} wrong MSH-9, {@code 102} missing segment, {@code 103} no patient
  * identifier, {@code 104} missing field, {@code 105} bad date, {@code 106} bad number, {@code 107}
  * value refused by the records, {@code 108} patient conflict, {@code 109} bad encapsulated content,
- * {@code 110} merge refused, {@code 111} record conflict) and a text naming the segment and field,
- * never a value. Nothing of such a message is written.
+ * {@code 110} merge refused, {@code 111} record conflict, {@code 112} an FT1 that is no charge) and
+ * a text naming the segment and field, never a value. Nothing of such a message is written.
  *
  * <h2>The corpus</h2>
  *

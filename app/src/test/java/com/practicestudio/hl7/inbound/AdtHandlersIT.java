@@ -126,6 +126,29 @@ class AdtHandlersIT {
   }
 
   @Test
+  void pv2_3_sent_as_explicit_null_clears_the_visit_reason_and_empty_keeps_it() {
+    hl7.apply(a04(mrn, fin) + "PV2|||^Chest pain\n");
+    String a08 =
+        msh("ADT^A08")
+            + "PID|1||"
+            + mrn
+            + "^^^HOSP^MR"
+            + "|".repeat(15)
+            + fin
+            + "^^^FIN^AN\nPV1|1|O\n";
+
+    Exchange empty = hl7.apply(a08 + "PV2|1\n");
+    String kept = encounters.findByFin("FIN", fin).orElseThrow().reason();
+    Exchange explicitNull = hl7.apply(a08 + "PV2|1||\"\"\n");
+    String cleared = encounters.findByFin("FIN", fin).orElseThrow().reason();
+
+    assertThat(empty.errorText()).isNull();
+    assertThat(explicitNull.errorText()).isNull();
+    assertThat(kept).as("PV2-3 empty").isEqualTo("Chest pain");
+    assertThat(cleared).as("PV2-3 \"\"").isNull();
+  }
+
+  @Test
   void applying_the_same_message_again_changes_nothing() {
     Exchange first = hl7.apply(a04(mrn, fin));
     Patient before = patients.findByMrn(mrn, "HOSP").orElseThrow();

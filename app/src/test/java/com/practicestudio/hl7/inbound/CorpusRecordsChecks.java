@@ -152,18 +152,18 @@ final class CorpusRecordsChecks {
         .isEqualTo(
             "[PII] Emergency Department\nED Encounter Arrival Date: [ADDRESS]"
                 + " [PERSONALNAME]:");
-    // mirth large v2.2: 12 OBR groups, local codes with LOINC alternates
+    // mirth large v2.2: 12 OBR groups, local codes with LOINC alternates; THOU/uL as UCUM
     Observation wbc = result(patient("1424589", "URMC"), "6690-2");
     assertThat(wbc.value() + " " + wbc.unit() + " " + wbc.referenceRange())
-        .isEqualTo("5.8 THOU/uL 4.0-10.0");
+        .isEqualTo("5.8 10*3/uL 4.0-10.0");
     // mirth CBC: abnormal flag
     Observation monos = result(patient("12345", "MIE"), "5905-5");
     assertThat(monos.value() + " " + monos.abnormalFlag()).isEqualTo("16 H");
-    // LAB-ORU-1: preliminary results; pending ones (no value) left out
+    // LAB-ORU-1: preliminary results (tera.l-1 as UCUM); pending ones (no value) left out
     Patient labDuck = patient("10006579", "1");
     Observation rbc = result(labDuck, "11273-0");
     assertThat(rbc.value() + " " + rbc.unit() + " " + rbc.status())
-        .isEqualTo("4.06 tera.l-1 preliminary");
+        .isEqualTo("4.06 10*12/L preliminary");
     assertThat(results(labDuck).stream().map(Observation::code)).doesNotContain("11156-7");
     // RMGEAD: SN value, local coding system kept
     Observation glucose = result(patient("555-44-4444", null), "1554-5");
@@ -184,8 +184,8 @@ final class CorpusRecordsChecks {
     assertThat(age.value() + " " + age.unit()).isEqualTo("29 a");
     // FLF hospital: alternate LOINC coding
     assertThat(result(patient("2000005", "MRN"), "94500-6").value()).isEqualTo("NEGATIVE");
-    // micro sign in the unit (UTF-8)
-    assertThat(result(patient("80008836", "NPI"), "47633-3").unit()).isEqualTo("µmol/L");
+    // micro sign in the unit (UTF-8): only when decoded right does it become UCUM's u
+    assertThat(result(patient("80008836", "NPI"), "47633-3").unit()).isEqualTo("umol/L");
     // Natus newborn screening: the ED result is an HTML document
     ClinicalDocument report = documents(patient("60170806", null)).get(0);
     assertThat(report.type().code()).isEqualTo("57129-9");

@@ -1,18 +1,22 @@
 package com.practicestudio.hl7.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.practicestudio.billing.ChargeDraft;
 import com.practicestudio.hl7v2.Hl7Message;
+import com.practicestudio.hl7v2.Segment;
 import com.practicestudio.journal.ExchangeFailure;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** FT1 → charge fields, one row per mapped field. */
@@ -76,10 +80,61 @@ class Ft1MapperTest {
     assertThat(draft.diagnosisCodes()).containsExactly("E11.9", "M545");
   }
 
+  @ParameterizedTest(name = "FT1-6 {0}")
+  @CsvSource({"CG", "cg", "''"})
+  void a_charge_or_an_ft1_without_type_is_posted(String type) {
+    Hl7Message m = TestInbound.message(HEAD + "FT1|1|7||20200101||" + type + "|99213|||1|80");
+    assertThatCode(() -> Ft1Mapper.requireCharge(m.segment("FT1").orElseThrow(), "FT1(1)"))
+        .doesNotThrowAnyException();
+  }
+
+  @ParameterizedTest(name = "FT1-6 {0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // a credit, a payment, an adjustment: named by their table 0017 code
+        "CD            | HL7-112 FT1(2)-6 transaction type CD is not applied: only charges (CG) are"
+            + " posted",
+        "PY            | HL7-112 FT1(2)-6 transaction type PY is not applied: only charges (CG) are"
+            + " posted",
+        "aj^Adjustment | HL7-112 FT1(2)-6 transaction type AJ is not applied: only charges (CG) are"
+            + " posted",
+        // a value that is no table code is not quoted
+        "Refund 12.50  | HL7-112 FT1(2)-6 transaction type is not applied: only charges (CG) are"
+            + " posted"
+      })
+  void any_other_transaction_type_fails_with_a_code_naming_it(String type, String expected) {
+    Hl7Message m = TestInbound.message(HEAD + "FT1|2|7||20200101||" + type + "|99213|||1|80");
+    assertThatThrownBy(() -> Ft1Mapper.requireCharge(m.segment("FT1").orElseThrow(), "FT1(2)"))
+        .isInstanceOfSatisfying(
+            ExchangeFailure.class, f -> assertThat(f.code() + " " + f.text()).isEqualTo(expected));
+  }
+
   @Test
-  void only_charges_are_posted() {
-    Hl7Message m = TestInbound.message(HEAD + "FT1|1|7||20200101||CD|99213|||1|80");
-    assertThat(Ft1Mapper.isCharge(m.segment("FT1").orElseThrow())).isFalse();
+  void the_key_of_an_ft1_without_transaction_id_names_its_message() {
+    String ft1 = "FT1|1|||20200101||CG|99213|||1|80";
+    String first = key("MSH|^~\\&|PFT|HOSP|||20200101||DFT^P03|CTL-1|P|2.3\n", ft1);
+
+    assertThat(key("MSH|^~\\&|PFT|HOSP|||20200102||DFT^P03|CTL-1|P|2.3\n", ft1))
+        .as("the same message again (another MSH-7)")
+        .isEqualTo(first);
+    assertThat(key("MSH|^~\\&|PFT|HOSP|||20200101||DFT^P03|CTL-2|P|2.3\n", ft1))
+        .as("another MSH-10")
+        .isNotEqualTo(first);
+    assertThat(key("MSH|^~\\&|LAB|HOSP|||20200101||DFT^P03|CTL-1|P|2.3\n", ft1))
+        .as("another MSH-3")
+        .isNotEqualTo(first);
+    assertThat(key("MSH|^~\\&|PFT|HOSP|||20200101||DFT^P03|CTL-1|P|2.3\n", ft1 + "0"))
+        .as("another amount does not make another line")
+        .isEqualTo(first);
+  }
+
+  private static String key(String msh, String ft1) {
+    Hl7Message m = TestInbound.message(msh + "PID|1||1^^^^MR||DOE\n" + ft1);
+    Segment segment = m.segment("FT1").orElseThrow();
+    PatientUpdate patient = new PatientUpdate(new PatientFields(), Set.of(), "1", "HOSP");
+    return Ft1Mapper.key(
+        patient, m, segment, Ft1Mapper.draft(m, segment, "FT1(1)", 1L, null, null));
   }
 
   @Test

@@ -65,8 +65,8 @@ class OruMappingTest {
             "first\nsecond"),
         // OBX-5 repetitions
         row("OBX-5 repetitions", "OBX|1|NM|8867-4^HR^LN||60~120", ObxValues::value, "60, 120"),
-        // OBX-6 unit (UCUM as sent, micro sign kept)
-        row("OBX-6 unit", "OBX|1|NM|47633-3^Glycine^LN||0.5|µmol/L", r -> r.obx.get(6), "µmol/L"),
+        // OBX-6 unit as UCUM (the spellings are in units())
+        row("OBX-6 unit", "OBX|1|NM|47633-3^Glycine^LN||0.5|µmol/L", r -> unit(r), "umol/L"),
         // OBX-7 reference range
         row(
             "OBX-7 range",
@@ -116,6 +116,51 @@ class OruMappingTest {
     List<Result> results = results(HEAD + obx);
     assertThat(results).hasSize(1);
     assertThat(read.apply(results.get(0))).isEqualTo(expected);
+  }
+
+  static Stream<Arguments> units() {
+    return Stream.of(
+        // OBX-6.3 says UCUM: OBX-6.1 as sent, even where a spelling would be translated
+        Arguments.of("ug/dL^micrograms per deciliter^UCUM", "ug/dL"),
+        Arguments.of("{ratio}^ratio^UCUM", "{ratio}"),
+        Arguments.of("mg/dl^^UCUM", "mg/dl"),
+        // the alternate coding OBX-6.4 when OBX-6.6 says UCUM
+        Arguments.of("MGDL^mg per dL^L^mg/dL^^UCUM", "mg/dL"),
+        // already UCUM, no system named
+        Arguments.of("10*3/uL", "10*3/uL"),
+        Arguments.of("mmol/L", "mmol/L"),
+        // common spellings: case, micro sign, cell counts, words
+        Arguments.of("mg/dl", "mg/dL"),
+        Arguments.of("MG/DL", "mg/dL"),
+        Arguments.of("mmol/l", "mmol/L"),
+        Arguments.of("µmol/L", "umol/L"),
+        Arguments.of("K/uL", "10*3/uL"),
+        Arguments.of("THOU/uL", "10*3/uL"),
+        Arguments.of("x10\\S\\3/uL", "10*3/uL"), // x10^3/uL, the ^ escaped
+        Arguments.of("MIL/uL", "10*6/uL"),
+        Arguments.of("mill/mm3", "10*6/uL"),
+        Arguments.of("tera.l-1", "10*12/L"),
+        Arguments.of("mcg/dL", "ug/dL"),
+        Arguments.of("mm/hr", "mm/h"),
+        Arguments.of("/hpf", "/[HPF]"),
+        Arguments.of("fl", "fL"),
+        Arguments.of("beats/min^^ISO", "/min"),
+        // the text OBX-6.2 when OBX-6.1 is empty
+        Arguments.of("^MG/DL", "mg/dL"),
+        // no UCUM form known: kept as sent
+        Arguments.of("mg/g crea", "mg/g crea"),
+        Arguments.of("copies/µL", "copies/µL"),
+        Arguments.of("enzyme units^^L", "enzyme units"),
+        // not sent
+        Arguments.of("", null));
+  }
+
+  @ParameterizedTest(name = "{0} → {1}")
+  @MethodSource("units")
+  void the_unit_is_stored_as_ucum_and_kept_as_sent_when_no_ucum_form_is_known(
+      String obx6, String expected) {
+    assertThat(unit(results(HEAD + "OBX|1|NM|2345-7^Glucose^LN||105|" + obx6).get(0)))
+        .isEqualTo(expected);
   }
 
   @Test
@@ -171,6 +216,10 @@ class OruMappingTest {
   private static List<Result> results(Inbound in) {
     Hl7Message m = in.message();
     return OruResults.read(m.segments().subList(2, m.segmentCount()));
+  }
+
+  private static String unit(Result r) {
+    return ObxValues.unit(r.obx);
   }
 
   private static Code code(Result r) {

@@ -94,6 +94,25 @@ class ResultsHandlersIT {
   }
 
   @Test
+  void a_result_of_another_patient_fails_with_a_code_and_changes_nothing() {
+    hl7.apply(oru("F", "13.7"));
+    long patientId = patients.findByMrn(mrn, "LAB").orElseThrow().id();
+    Observation before = find(results(patientId), "718-7");
+    String otherMrn = "X" + unique();
+
+    // the corrected result of the same accession, sent for another patient
+    Exchange row = hl7.apply(oru("C", "13.9").replace(mrn + "^^^LAB^MR", otherMrn + "^^^LAB^MR"));
+
+    assertThat(row.status()).isEqualTo(ExchangeStatus.FAILED);
+    assertThat(row.errorCode() + " " + row.errorText())
+        .isEqualTo("HL7-108 OBR-3 names a result of another patient");
+    Observation after = observations.byId(before.id());
+    assertThat(after.patientId()).isEqualTo(patientId);
+    assertThat(after.value() + " " + after.version()).isEqualTo("13.7 " + before.version());
+    assertThat(patients.findByMrn(otherMrn, "LAB")).as("nothing of the message is kept").isEmpty();
+  }
+
+  @Test
   void an_ed_result_becomes_a_document_of_its_type() {
     byte[] pdf = "%PDF-1.4 lab report".getBytes(StandardCharsets.US_ASCII);
     String ed = "^application^pdf^Base64^" + Base64.getEncoder().encodeToString(pdf);
@@ -128,10 +147,7 @@ class ResultsHandlersIT {
             + "|||||||E11.9^Type 2 diabetes^I10|1234^Welby^Marcus\n"
             + "FT1|2|||20260501||CG|626.2|||2|24.00"
             + "|".repeat(14)
-            + "J1100^Dexamethasone|25\n"
-            + "FT1|3|P"
-            + txn
-            + "||20260501||PY|CASH|||1|-20.00\n";
+            + "J1100^Dexamethasone|25\n";
 
     Exchange row = hl7.apply(dft);
     Exchange replay = hl7.apply(dft);
@@ -155,6 +171,49 @@ class ResultsHandlersIT {
     assertThat(visit.modifiers()).isEmpty();
     Charge drug = posted.stream().filter(c -> c.code().equals("J1100")).findFirst().orElseThrow();
     assertThat(drug.modifiers()).containsExactly("25");
+  }
+
+  @Test
+  void ft1s_without_transaction_id_in_two_messages_are_two_charges_and_a_replay_adds_none() {
+    // the same line (set id 1, date, code) in two DFTs of one day: two services
+    String ft1 = "FT1|1|||20260501||CG|99213^Office visit est^C4|||1|125.00\n";
+    String first = head("DFT^P03") + ft1;
+    String second = head("DFT^P03") + ft1;
+
+    Exchange one = hl7.apply(first);
+    Exchange two = hl7.apply(second);
+    Exchange replay = hl7.apply(first);
+
+    assertThat(List.of(one.status(), two.status(), replay.status()))
+        .containsOnly(ExchangeStatus.APPLIED);
+    long patientId = patients.findByMrn(mrn, "LAB").orElseThrow().id();
+    assertThat(
+            charges
+                .search(new ChargeQuery(patientId, null, null, null, null, null, null), 10, null)
+                .items())
+        .extracting(Charge::code)
+        .containsExactly("99213", "99213");
+    assertThat(reprocessing.dryRun(two.id()).changes()).isEmpty();
+  }
+
+  @Test
+  void a_credit_or_payment_ft1_fails_the_message_with_a_code_and_posts_nothing() {
+    String dft =
+        head("DFT^P03")
+            + "FT1|1|T"
+            + unique()
+            + "||20260501||CG|99213^Office visit est^C4|||1|125.00\n"
+            + "FT1|2|C"
+            + unique()
+            + "||20260501||CD|99213^Office visit est^C4|||1|125.00\n";
+
+    Exchange row = hl7.apply(dft);
+
+    assertThat(row.status()).isEqualTo(ExchangeStatus.FAILED);
+    assertThat(row.errorCode() + " " + row.errorText())
+        .isEqualTo(
+            "HL7-112 FT1(2)-6 transaction type CD is not applied: only charges (CG) are posted");
+    assertThat(patients.findByMrn(mrn, "LAB")).as("nothing of the message is kept").isEmpty();
   }
 
   @Test

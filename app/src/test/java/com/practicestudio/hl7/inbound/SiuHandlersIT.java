@@ -82,6 +82,43 @@ class SiuHandlersIT {
   }
 
   @Test
+  void empty_or_absent_fields_keep_the_stored_values_and_an_explicit_null_clears_them() {
+    hl7.apply(siu("S12", "Booked", room, "20260410090000", "20260410093000"));
+    Appointment booked = appointments.findByExternalId(filler).orElseThrow();
+    appointments.update(booked.id(), booked.toDraft().withStatus("booked", "Moved by phone"));
+    String s14 = siu("S14", "Booked", room, "20260410090000", "20260410093000");
+
+    // SCH-6 and SCH-7 empty; no NTE, AIL or AIP
+    Exchange kept =
+        hl7.apply(
+            s14.replace("|CANCEL^Patient request|Annual check|", "|||")
+                .replaceAll("(?m)^(NTE|AIL|AIP)\\|.*\n", ""));
+    Appointment afterKept = appointments.byId(booked.id());
+    // SCH-6, SCH-7, NTE-3, AIL-3 and AIP-3 sent as ""
+    Exchange cleared =
+        hl7.apply(
+            s14.replace("|CANCEL^Patient request|Annual check|", "|\"\"|\"\"|")
+                .replace("NTE|1||Bring the referral", "NTE|1||\"\"")
+                .replace("AIL|1|A|" + room + "^^^MAIN|^Main Office", "AIL|1|A|\"\"")
+                .replace("AIP|1|A|P" + filler + "^Adams^Douglas^A^^^MD|D^Doctor", "AIP|1|A|\"\""));
+    Appointment afterCleared = appointments.byId(booked.id());
+
+    assertThat(kept.status()).isEqualTo(ExchangeStatus.APPLIED);
+    assertThat(afterKept.statusReason()).as("SCH-6 empty").isEqualTo("Moved by phone");
+    assertThat(afterKept.reason()).as("SCH-7 empty").isEqualTo("Annual check");
+    assertThat(afterKept.notes()).as("no NTE").isEqualTo("Bring the referral");
+    assertThat(afterKept.locationId()).as("no AIL").isEqualTo(booked.locationId()).isNotNull();
+    assertThat(afterKept.providerId()).as("no AIP").isEqualTo(booked.providerId()).isNotNull();
+    assertThat(cleared.status()).isEqualTo(ExchangeStatus.APPLIED);
+    assertThat(afterCleared.statusReason()).as("SCH-6 \"\"").isNull();
+    assertThat(afterCleared.reason()).as("SCH-7 \"\"").isNull();
+    assertThat(afterCleared.notes()).as("NTE-3 \"\"").isNull();
+    assertThat(afterCleared.locationId()).as("AIL-3 \"\"").isNull();
+    assertThat(afterCleared.providerId()).as("AIP-3 \"\"").isNull();
+    assertThat(reprocessing.dryRun(cleared.id()).changes()).isEmpty();
+  }
+
+  @Test
   void s15_cancels_and_a_late_s12_leaves_the_cancelled_appointment_alone() {
     hl7.apply(siu("S12", "Booked", room, "20260410090000", "20260410093000"));
 

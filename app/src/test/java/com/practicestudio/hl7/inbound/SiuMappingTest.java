@@ -131,6 +131,24 @@ class SiuMappingTest {
                 + "SCH|1|2\nTQ1|||||||20210924093000\nNTE|1||Bring the referral\nNTE|2||Fasting"
                 + "\nPID|1||1^^^^MR||DOE\nAIS|1|A|X\nNTE|1||about the service",
             "SIU^S12");
-    assertThat(AppointmentRecords.notes(in)).isEqualTo("Bring the referral\nFasting");
+    assertThat(AppointmentRecords.notes(in, "stored")).isEqualTo("Bring the referral\nFasting");
+  }
+
+  static Stream<Arguments> storedNotes() {
+    return Stream.of(
+        // no NTE in the SCH group (one of the service does not count): the stored notes stay
+        Arguments.of("no NTE", "SCH|1|2\nPID|1||1^^^^MR||DOE\nAIS|1|A|X\nNTE|1||x", "stored"),
+        // an NTE with an empty NTE-3 says nothing
+        Arguments.of("NTE-3 empty", "SCH|1|2\nNTE|1|L|", "stored"),
+        // NTE-3 "" (explicit null) clears them
+        Arguments.of("NTE-3 \"\"", "SCH|1|2\nNTE|1||\"\"", null));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("storedNotes")
+  void an_nte_sent_as_explicit_null_clears_the_notes_and_no_nte_keeps_them(
+      String source, String segments, String expected) {
+    assertThat(AppointmentRecords.notes(TestInbound.of(MSH + segments, "SIU^S14"), "stored"))
+        .isEqualTo(expected);
   }
 }
