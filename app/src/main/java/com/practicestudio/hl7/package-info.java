@@ -57,9 +57,10 @@
  * asks (AL; ER only on error; SU only on success) once the row is applied or failed — never on the
  * receiving connection, which carries one answer per frame; without a reply sender no application
  * ACK is sent. A duplicate (same sender, same MSH-10, same content apart from MSH-7 and line ends)
- * gets the same answer again and is stored and applied once; another message under a used MSH-10
- * is kept and applied under {@code MSH-10~content key}, with a JOURNAL-007 warning in the log. Every negative ACK carries ERR (ERR-3 from table 0357, ERR-8 the code and its
- * meaning, never content). Codes: {@link com.practicestudio.hl7.Hl7InterfaceError}.
+ * gets the same answer again and is stored and applied once; another message under a used MSH-10 is
+ * kept and applied under {@code MSH-10~content key}, with a JOURNAL-007 warning in the log. Every
+ * negative ACK carries ERR (ERR-3 from table 0357, ERR-8 the code and its meaning, never content).
+ * Codes: {@link com.practicestudio.hl7.Hl7InterfaceError}.
  *
  * <h2>Rules</h2>
  *

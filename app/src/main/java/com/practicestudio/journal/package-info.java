@@ -19,10 +19,10 @@
  * acknowledges; an inbound message id already recorded for the same channel and sender is answered
  * as a duplicate (re-ACK, do not apply) — unless both carry a content key and the keys differ: then
  * the sender reused the id for another message, which is recorded under {@code id~key} and applied
- * too (JOURNAL-007 in the log). Outbound rows are written in the caller's transaction, so
- * a change and its outbound message commit together. The group-commit writer ({@code
- * submitInbound}) records what many connections submitted in one statement and one commit (one
- * fsync) and completes each submission after that commit.
+ * too (JOURNAL-007 in the log). Outbound rows are written in the caller's transaction, so a change
+ * and its outbound message commit together. The group-commit writer ({@code submitInbound}) records
+ * what many connections submitted in one statement and one commit (one fsync) and completes each
+ * submission after that commit.
  *
  * <h2>The claim query</h2>
  *

@@ -213,6 +213,14 @@ class AppointmentsConsoleIT {
   }
 
   @Test
+  void an_appointment_that_does_not_exist_is_a_not_found_page_not_a_server_error() {
+    HttpResponse<String> missing = operator.get("/appointments/987654321/edit");
+
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(missing.body()).contains("id=\"not-found\"").doesNotContain("987654321");
+  }
+
+  @Test
   void a_viewer_sees_the_day_without_the_actions_and_is_refused_them() {
     Appointment booked = appointments.create(draft(Instant.parse("2027-01-17T15:00:00Z")));
     String id = Long.toString(booked.id());

@@ -93,8 +93,12 @@ public final class ConsoleSession {
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
     try {
+      // what a browser asks for, so that errors come back as the console's page, not JSON
       return client.send(
-          request.timeout(Duration.ofSeconds(60)).build(),
+          request
+              .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+              .timeout(Duration.ofSeconds(60))
+              .build(),
           HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

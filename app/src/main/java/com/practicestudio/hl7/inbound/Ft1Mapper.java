@@ -4,6 +4,7 @@ import com.practicestudio.billing.ChargeDraft;
 import com.practicestudio.hl7.inbound.Fields.Coded;
 import com.practicestudio.hl7v2.Hl7Message;
 import com.practicestudio.hl7v2.Segment;
+import com.practicestudio.journal.Exchange;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -92,20 +93,18 @@ final class Ft1Mapper {
   }
 
   /**
-   * The business key of a charge without transaction id: patient, the message (sending application
-   * and facility MSH-3/MSH-4, control id MSH-10), set id, date and code. A DFT posts new
-   * transactions, so two messages make two charges even when their lines read alike; the same
-   * message applied again (a reprocess, a resend with its control id) finds its charges again.
+   * The business key of a charge without transaction id: patient, the message (its journal sender
+   * and message id: MSH-3^MSH-4 and MSH-10, with the content key after a reused MSH-10), set id,
+   * date and code. A DFT posts new transactions, so two messages make two charges even when their
+   * lines read alike; the same message applied again (a reprocess) finds its charges again.
    */
-  static String key(PatientUpdate patient, Hl7Message message, Segment ft1, ChargeDraft draft) {
+  static String key(PatientUpdate patient, Exchange message, Segment ft1, ChargeDraft draft) {
     return "ft1|"
         + patient.keyText()
         + "|msg:"
-        + message.raw("MSH-3")
+        + message.sender()
         + "^"
-        + message.raw("MSH-4")
-        + "^"
-        + message.controlId()
+        + message.messageId()
         + "|"
         + Fields.text(ft1, 1)
         + "|"

@@ -113,28 +113,30 @@ class Ft1MapperTest {
   @Test
   void the_key_of_an_ft1_without_transaction_id_names_its_message() {
     String ft1 = "FT1|1|||20200101||CG|99213|||1|80";
-    String first = key("MSH|^~\\&|PFT|HOSP|||20200101||DFT^P03|CTL-1|P|2.3\n", ft1);
+    String first = key("PFT^HOSP", "CTL-1", ft1);
 
-    assertThat(key("MSH|^~\\&|PFT|HOSP|||20200102||DFT^P03|CTL-1|P|2.3\n", ft1))
-        .as("the same message again (another MSH-7)")
-        .isEqualTo(first);
-    assertThat(key("MSH|^~\\&|PFT|HOSP|||20200101||DFT^P03|CTL-2|P|2.3\n", ft1))
-        .as("another MSH-10")
+    assertThat(key("PFT^HOSP", "CTL-1", ft1)).as("the same message again").isEqualTo(first);
+    assertThat(key("PFT^HOSP", "CTL-2", ft1)).as("another MSH-10").isNotEqualTo(first);
+    assertThat(key("LAB^HOSP", "CTL-1", ft1)).as("another sender").isNotEqualTo(first);
+    assertThat(key("PFT^HOSP", "CTL-1~0123456789abcdef0123456789abcdef", ft1))
+        .as("another message under a reused MSH-10")
         .isNotEqualTo(first);
-    assertThat(key("MSH|^~\\&|LAB|HOSP|||20200101||DFT^P03|CTL-1|P|2.3\n", ft1))
-        .as("another MSH-3")
-        .isNotEqualTo(first);
-    assertThat(key("MSH|^~\\&|PFT|HOSP|||20200101||DFT^P03|CTL-1|P|2.3\n", ft1 + "0"))
+    assertThat(key("PFT^HOSP", "CTL-1", ft1 + "0"))
         .as("another amount does not make another line")
         .isEqualTo(first);
   }
 
-  private static String key(String msh, String ft1) {
-    Hl7Message m = TestInbound.message(msh + "PID|1||1^^^^MR||DOE\n" + ft1);
+  private static String key(String sender, String messageId, String ft1) {
+    Hl7Message m =
+        TestInbound.message(
+            "MSH|^~\\&|PFT|HOSP|||20200101||DFT^P03|CTL-1|P|2.3\nPID|1||1^^^^MR||DOE\n" + ft1);
     Segment segment = m.segment("FT1").orElseThrow();
     PatientUpdate patient = new PatientUpdate(new PatientFields(), Set.of(), "1", "HOSP");
     return Ft1Mapper.key(
-        patient, m, segment, Ft1Mapper.draft(m, segment, "FT1(1)", 1L, null, null));
+        patient,
+        TestInbound.exchange("DFT^P03", sender, messageId),
+        segment,
+        Ft1Mapper.draft(m, segment, "FT1(1)", 1L, null, null));
   }
 
   @Test
