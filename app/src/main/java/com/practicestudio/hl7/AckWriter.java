@@ -7,6 +7,8 @@ import com.practicestudio.hl7v2.Hl7Error;
 import com.practicestudio.hl7v2.Hl7Message;
 import com.practicestudio.hl7v2.Hl7ParseException;
 import com.practicestudio.hl7v2.MessageBuilder;
+import com.practicestudio.journal.ExchangeStatus;
+import com.practicestudio.mllp.FrameFailure;
 import java.nio.charset.Charset;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -47,7 +49,7 @@ final class AckWriter {
       Hl7ParseException e = in.parseError();
       return negative(
           standIn(in.header()),
-          AckCode.AR,
+          in.enhanced() ? AckCode.CR : AckCode.AR,
           condition(e.error()),
           e.code() + " " + e.error().description(),
           null);
@@ -70,7 +72,11 @@ final class AckWriter {
     String text = detail == null ? error.describe() : error.describe() + ": " + detail;
     if (in.message() == null) {
       return negative(
-          standIn(in.header()), AckCode.AE, ErrorCondition.APPLICATION_INTERNAL_ERROR, text, null);
+          standIn(in.header()),
+          in.enhanced() ? AckCode.CE : AckCode.AE,
+          ErrorCondition.APPLICATION_INTERNAL_ERROR,
+          text,
+          null);
     }
     return negative(
         in.message(),
@@ -78,6 +84,26 @@ final class AckWriter {
         ErrorCondition.APPLICATION_INTERNAL_ERROR,
         text,
         charsetOverride);
+  }
+
+  /**
+   * The ACK-after-apply answer for the worker's outcome (original mode only: enhanced mode answers
+   * at the commit): AA, or AE saying why — not applied within the wait, discarded, or the error.
+   *
+   * @param outcome null when the wait ran out
+   */
+  byte[] afterApply(Inspection in, OutcomeWatcher.RowOutcome outcome, String charsetOverride) {
+    if (outcome == null) {
+      return error(in, Hl7InterfaceError.NOT_APPLIED_IN_TIME, null, charsetOverride);
+    }
+    if (outcome.success()) {
+      return accepted(in, charsetOverride);
+    }
+    if (outcome.status() == ExchangeStatus.DISCARDED) {
+      return error(in, Hl7InterfaceError.DISCARDED, null, charsetOverride);
+    }
+    return error(
+        in, Hl7InterfaceError.APPLY_FAILED, ApplicationAcks.describe(outcome), charsetOverride);
   }
 
   /** An enhanced-mode application ACK: AA, or AE with the apply error. */
@@ -96,25 +122,51 @@ final class AckWriter {
     return ack.build();
   }
 
-  /** An error answer for a frame whose content is unknown or unreadable (framing, timeouts). */
-  byte[] forFrame(byte[] content, AckCode code, Hl7InterfaceError error, String charsetOverride) {
+  /**
+   * The answer for a frame the listener could not hand to the handler, or the handler could not
+   * answer: AR/CR for a frame refused (too large, bad end block), AE/CE when storing it failed or
+   * took too long. CR/CE when the frame asks for enhanced mode on an enhanced listener.
+   */
+  byte[] forFailure(FrameFailure failure, ListenerSettings settings) {
+    return switch (failure.error()) {
+      case FRAME_TOO_LARGE ->
+          forFrame(failure.content(), true, Hl7InterfaceError.FRAME_TOO_LARGE, settings);
+      case END_BLOCK_WITHOUT_CARRIAGE_RETURN ->
+          forFrame(failure.content(), true, Hl7InterfaceError.FRAME_MALFORMED, settings);
+      case HANDLER_TIMEOUT ->
+          forFrame(failure.content(), false, Hl7InterfaceError.ANSWER_TIMEOUT, settings);
+      default -> forFrame(failure.content(), false, Hl7InterfaceError.NOT_STORED, settings);
+    };
+  }
+
+  /** A negative answer for a frame whose content may be cut short or unreadable. */
+  private byte[] forFrame(
+      byte[] content, boolean refused, Hl7InterfaceError error, ListenerSettings settings) {
     Hl7Message received;
     try {
-      received = Hl7Text.parse(content, charsetOverride);
+      received = Hl7Text.parse(content, settings.charset());
     } catch (Hl7ParseException e) {
+      RawHeader header = RawHeader.scan(content);
       return negative(
-          standIn(RawHeader.scan(content)),
-          code,
+          standIn(header),
+          code(refused, MessageInspector.enhanced(header, settings)),
           ErrorCondition.APPLICATION_INTERNAL_ERROR,
           error.describe(),
           null);
     }
     return negative(
         received,
-        code,
+        code(refused, MessageInspector.enhanced(received, settings)),
         ErrorCondition.APPLICATION_INTERNAL_ERROR,
         error.describe(),
-        charsetOverride);
+        settings.charset());
+  }
+
+  private static AckCode code(boolean refused, boolean enhanced) {
+    if (enhanced) {
+      return refused ? AckCode.CR : AckCode.CE;
+    }
+    return refused ? AckCode.AR : AckCode.AE;
   }
 
   private byte[] negative(

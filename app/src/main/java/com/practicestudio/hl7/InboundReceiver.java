@@ -1,9 +1,7 @@
 package com.practicestudio.hl7;
 
-import com.practicestudio.hl7v2.AckCode;
 import com.practicestudio.journal.Channel;
 import com.practicestudio.journal.ExchangeJournal;
-import com.practicestudio.journal.ExchangeStatus;
 import com.practicestudio.journal.InboundMessage;
 import com.practicestudio.journal.Payload;
 import com.practicestudio.journal.Recorded;
@@ -122,37 +120,14 @@ final class InboundReceiver implements AsyncMessageHandler, ErrorAnswer {
     }
     return watcher
         .await(recorded.id(), Duration.ofMillis(s.applyTimeoutMillis()))
-        .thenApply(outcome -> afterApply(in, s, outcome));
-  }
-
-  private byte[] afterApply(Inspection in, ListenerSettings s, OutcomeWatcher.RowOutcome o) {
-    if (o == null) {
-      return acks.error(in, Hl7InterfaceError.NOT_APPLIED_IN_TIME, null, s.charset());
-    }
-    if (o.success()) {
-      return acks.accepted(in, s.charset());
-    }
-    if (o.status() == ExchangeStatus.DISCARDED) {
-      return acks.error(in, Hl7InterfaceError.DISCARDED, null, s.charset());
-    }
-    return acks.error(in, Hl7InterfaceError.APPLY_FAILED, ApplicationAcks.describe(o), s.charset());
+        .thenApply(outcome -> acks.afterApply(in, outcome, s.charset()));
   }
 
   @Override
   public byte[] answer(FrameFailure failure, ConnectionInfo peer) {
     Hl7Interface itf = config.get().byId(started.id()).orElse(started);
-    String charset = itf.listener().charset();
     metrics.answered(itf.name(), "error-" + failure.error().code());
-    return switch (failure.error()) {
-      case FRAME_TOO_LARGE ->
-          acks.forFrame(failure.content(), AckCode.AR, Hl7InterfaceError.FRAME_TOO_LARGE, charset);
-      case END_BLOCK_WITHOUT_CARRIAGE_RETURN ->
-          acks.forFrame(failure.content(), AckCode.AR, Hl7InterfaceError.FRAME_MALFORMED, charset);
-      case HANDLER_TIMEOUT ->
-          acks.forFrame(failure.content(), AckCode.AE, Hl7InterfaceError.ANSWER_TIMEOUT, charset);
-      default ->
-          acks.forFrame(failure.content(), AckCode.AE, Hl7InterfaceError.NOT_STORED, charset);
-    };
+    return acks.forFailure(failure, itf.listener());
   }
 
   private static String outcomeTag(Inspection in, Recorded recorded) {

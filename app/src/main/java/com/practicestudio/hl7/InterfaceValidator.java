@@ -106,6 +106,10 @@ final class InterfaceValidator {
     AckMode mode =
         in.ackMode() == null ? AckMode.ORIGINAL : AckMode.fromWire(in.ackMode()).orElse(null);
     checks.check(mode != null, "listener.ackMode", "must be original or enhanced");
+    checks.check(
+        mode != AckMode.ENHANCED || in.replySenderId() != null,
+        "listener.replySenderId",
+        "is required with ackMode enhanced: it carries the application ACKs that MSH-16 asks for");
     AckTiming timing =
         in.ackTiming() == null
             ? AckTiming.AFTER_STORE

@@ -18,7 +18,8 @@ import java.util.List;
  * @param readTimeoutMillis inside a frame: the longest pause between two reads
  * @param idleTimeoutMillis a connection without traffic is closed after this; 0 = never
  * @param applyTimeoutMillis with {@code after-apply}: the longest wait for the worker's outcome
- * @param replySenderId the sender that carries enhanced-mode application ACKs; null = none
+ * @param replySenderId the sender that carries enhanced-mode application ACKs; required in enhanced
+ *     mode; null = none
  */
 public record ListenerSettings(
     String bindAddress,

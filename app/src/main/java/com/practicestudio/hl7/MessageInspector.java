@@ -24,16 +24,14 @@ final class MessageInspector {
     try {
       message = Hl7Text.parse(payload, settings.charset());
     } catch (Hl7ParseException e) {
-      return malformed(payload, e);
+      return malformed(payload, e, settings);
     }
     String type = message.messageType();
     String trigger = message.triggerEvent();
     String messageType = trigger.isEmpty() ? type : type + "^" + trigger;
     String controlId = message.controlId().strip();
-    String accept = message.get("MSH-15").strip().toUpperCase(Locale.ROOT);
     String application = message.get("MSH-16").strip().toUpperCase(Locale.ROOT);
-    boolean enhanced =
-        settings.ackMode() == AckMode.ENHANCED && (!accept.isEmpty() || !application.isEmpty());
+    boolean enhanced = enhanced(message, settings);
     String contentKey = contentKey(message);
     return new Inspection(
         message,
@@ -50,7 +48,25 @@ final class MessageInspector {
         contentKey);
   }
 
-  private static Inspection malformed(byte[] payload, Hl7ParseException e) {
+  /**
+   * Whether enhanced-mode acknowledgment applies: the listener is in enhanced mode and the message
+   * fills MSH-15 or MSH-16 (one with both empty is acknowledged in original mode, as HL7 says).
+   */
+  static boolean enhanced(Hl7Message message, ListenerSettings settings) {
+    return enhanced(settings, message.get("MSH-15"), message.get("MSH-16"));
+  }
+
+  /** {@link #enhanced(Hl7Message, ListenerSettings)} for a header the parser refused. */
+  static boolean enhanced(RawHeader header, ListenerSettings settings) {
+    return enhanced(settings, header.acceptAck(), header.applicationAck());
+  }
+
+  private static boolean enhanced(ListenerSettings settings, String msh15, String msh16) {
+    return settings.ackMode() == AckMode.ENHANCED && (!msh15.isBlank() || !msh16.isBlank());
+  }
+
+  private static Inspection malformed(
+      byte[] payload, Hl7ParseException e, ListenerSettings settings) {
     RawHeader header = RawHeader.scan(payload);
     return new Inspection(
         null,
@@ -62,7 +78,7 @@ final class MessageInspector {
         null,
         null,
         null,
-        false,
+        enhanced(header, settings),
         "",
         null);
   }

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The few MSH fields of a message the parser refused, read leniently from its first line, so that
- * the negative ACK can still be addressed (MSH-3..6 swapped, MSA-2 = MSH-10) and the journal row
- * can name its sender. Every field may be empty.
+ * the negative ACK can still be addressed (MSH-3..6 swapped, MSA-2 = MSH-10), coded in the mode the
+ * sender asked for (MSH-15/16) and the journal row can name its sender. Every field may be empty.
  */
 record RawHeader(
     String sendingApplication,
@@ -17,12 +17,14 @@ record RawHeader(
     String messageType,
     String trigger,
     String controlId,
-    String version) {
+    String version,
+    String acceptAck,
+    String applicationAck) {
 
-  static final RawHeader EMPTY = new RawHeader("", "", "", "", "", "", "", "");
+  static final RawHeader EMPTY = new RawHeader("", "", "", "", "", "", "", "", "", "");
   private static final int MAX_LINE = 4096;
 
-  /** Reads MSH-3..MSH-12 from the first line; {@link #EMPTY} when it is not an MSH. */
+  /** Reads MSH-3..MSH-16 from the first line; {@link #EMPTY} when it is not an MSH. */
   static RawHeader scan(byte[] bytes) {
     int start = 0;
     if (bytes.length >= 3
@@ -56,7 +58,9 @@ record RawHeader(
         component(field(fields, 9), component),
         nthComponent(field(fields, 9), component, 2),
         printable(field(fields, 10)),
-        component(field(fields, 12), component));
+        component(field(fields, 12), component),
+        component(field(fields, 15), component),
+        component(field(fields, 16), component));
   }
 
   /** {@code app^facility} for the journal's sender column; {@code unknown} when both are empty. */

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Enhanced acknowledgment: the commit ACK on the connection, the application ACK through the
@@ -22,6 +23,7 @@ class EnhancedModeIT {
   @Autowired Hl7Interfaces interfaces;
   @Autowired Hl7Rules rules;
   @Autowired InterfaceRegistry registry;
+  @Autowired JdbcClient jdbc;
 
   private ReceivingPeer replies;
   private Hl7Interface sender;
@@ -109,5 +111,29 @@ class EnhancedModeIT {
       assertThat(peer.answer(WAIT)).contains("MSA|AA|" + original);
     }
     assertThat(replies.poll(Duration.ofSeconds(1))).isNull();
+  }
+
+  @Test
+  void a_message_that_cannot_be_stored_gets_a_commit_ce_and_no_application_ack() throws Exception {
+    String id = FailingStore.controlId();
+    try (FailingStore failing = new FailingStore(jdbc);
+        MllpPeer peer = new MllpPeer(port)) {
+      peer.send(Hl7Samples.withHeaderFields(Hl7Samples.adt("A31", id, "M1"), "AL", "AL"));
+      assertThat(peer.answer(WAIT)).contains("MSA|CE|" + id).contains("HL7-052");
+    }
+    assertThat(replies.poll(Duration.ofSeconds(1))).isNull();
+  }
+
+  @Test
+  void a_frame_too_large_is_refused_with_cr_when_it_asks_for_enhanced_mode() throws Exception {
+    String id = Hl7Samples.unique();
+    String adt = Hl7Samples.withHeaderFields(Hl7Samples.adt("A31", id, "M1"), "AL", "AL");
+    String tooLarge = adt + "NTE|1||" + "x".repeat(70_000) + "\r"; // the listener takes 64 KiB
+    try (MllpPeer peer = new MllpPeer(port)) {
+      peer.send(tooLarge);
+      assertThat(peer.answer(WAIT)).contains("MSA|CR|" + id).contains("HL7-055");
+      peer.send(Hl7Samples.adt("A31", id, "M1")); // no MSH-15/16: original mode
+      assertThat(peer.answer(WAIT)).contains("MSA|AA|" + id);
+    }
   }
 }

@@ -146,6 +146,26 @@ class Hl7IngestIT {
   }
 
   @Test
+  void a_message_that_cannot_be_stored_is_answered_ae_hl7_052_and_its_resend_is_taken()
+      throws Exception {
+    Hl7Interface itf = make.listener(null, null);
+    String id = FailingStore.controlId();
+    String message = Hl7Samples.adt("A08", id, "M" + Hl7Samples.unique());
+    try (FailingStore failing = new FailingStore(jdbc);
+        MllpPeer peer = new MllpPeer(make.port(itf))) {
+      peer.send(message);
+      String ack = peer.answer(WAIT);
+      assertThat(ack).contains("MSA|AE|" + id).contains("HL7-052").contains("\rERR|");
+    }
+    assertThat(count("message_id = ?", id)).isZero();
+    try (MllpPeer peer = new MllpPeer(make.port(itf))) {
+      peer.send(message); // the sender's resend, once the database is back
+      assertThat(peer.answer(WAIT)).contains("MSA|AA|" + id);
+    }
+    assertThat(count("message_id = ?", id)).isEqualTo(1);
+  }
+
+  @Test
   void a_type_no_rule_accepts_is_answered_ar_stored_and_failed_with_hl7_050() throws Exception {
     Hl7Interface itf = make.listener(null, null);
     String id = Hl7Samples.unique();

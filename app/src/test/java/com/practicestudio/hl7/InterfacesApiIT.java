@@ -213,6 +213,27 @@ class InterfacesApiIT {
   }
 
   @Test
+  void an_enhanced_listener_needs_a_reply_sender_for_its_application_acks() {
+    String name = "enh-" + Hl7Samples.unique();
+    Answer refused =
+        engineer.post(
+            "/api/v1/hl7/interfaces",
+            """
+            {"name": "%s", "kind": "listener",
+             "listener": {"port": 0, "bindAddress": "127.0.0.1", "ackMode": "enhanced"}}
+            """
+                .formatted(name));
+    assertThat(refused.code()).isEqualTo(400);
+    assertThat(refused.badFields()).containsExactly("listener.replySenderId");
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM hl7_interface WHERE name = ?")
+                .param(name)
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  @Test
   void a_sender_keeps_its_password_sealed_and_never_shows_it() throws Exception {
     java.nio.file.Path keystore = java.nio.file.Files.createTempFile("ks", ".p12");
     String name = "out-" + Hl7Samples.unique();

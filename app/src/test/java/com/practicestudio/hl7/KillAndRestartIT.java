@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The real jar under a stream of messages is killed with SIGKILL and restarted: every message that
  * was acknowledged is in the journal, once, and every stored message is then processed exactly once
- * (each ADT^A04 creates its patient: the row ends APPLIED).
+ * (each ADT^A04 creates its patient: the row ends APPLIED, and there is one patient per MRN sent).
  */
 class KillAndRestartIT {
 
@@ -75,6 +77,14 @@ class KillAndRestartIT {
             .as("applied once; a row claimed at the kill is re-claimed once")
             .isBetween(1, 2);
       }
+      Map<String, Long> patients = patientsByMrn(server);
+      assertThat(patients)
+          .as("one patient per stored message, none created twice")
+          .hasSize(ids.size())
+          .allSatisfy((mrn, count) -> assertThat(count).as(mrn).isEqualTo(1L));
+      assertThat(patients.keySet())
+          .as("every ACKed message's patient exists")
+          .containsAll(acked.stream().map(KillAndRestartIT::mrnOf).toList());
     }
   }
 
@@ -84,7 +94,7 @@ class KillAndRestartIT {
     try (MllpPeer peer = new MllpPeer(port)) {
       for (int i = 0; !stop.get(); i++) {
         String id = "C" + connection + "-" + i;
-        peer.send(Hl7Samples.adt("KILLTEST", facility, "A04", id, "M" + connection + "x" + i));
+        peer.send(Hl7Samples.adt("KILLTEST", facility, "A04", id, mrnOf(id)));
         String ack = peer.answer(Duration.ofSeconds(10));
         if (ack.contains("MSA|AA|" + id)) {
           acked.add(id);
@@ -93,6 +103,37 @@ class KillAndRestartIT {
     } catch (IOException e) {
       // the server was killed
     }
+  }
+
+  /** Control id {@code C<connection>-<n>} carries MRN {@code M<connection>x<n>}. */
+  private static String mrnOf(String controlId) {
+    return "M" + controlId.substring(1).replace('-', 'x');
+  }
+
+  /** The test's patients (all DOE, MRNs as {@link #mrnOf}) counted by MRN. */
+  private static Map<String, Long> patientsByMrn(ServerProcess server) throws Exception {
+    Map<String, Long> counts = new HashMap<>();
+    String cursor = null;
+    do {
+      String path =
+          "/api/v1/patients?lastName=DOE&limit=500"
+              + (cursor == null
+                  ? ""
+                  : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+      JsonNode page =
+          JSON.readTree(server.get(path, TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).body());
+      for (JsonNode patient : page.path("items")) {
+        String mrn = patient.path("mrn").asString();
+        if (mrn.matches("M[0-9]+x[0-9]+")) {
+          counts.merge(mrn, 1L, Long::sum);
+        }
+      }
+      cursor =
+          page.path("next").isNull() || page.path("next").isMissingNode()
+              ? null
+              : page.path("next").asString();
+    } while (cursor != null);
+    return counts;
   }
 
   private static int defaultListenerPort(ServerProcess server) throws Exception {

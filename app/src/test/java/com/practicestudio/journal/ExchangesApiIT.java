@@ -164,6 +164,47 @@ class ExchangesApiIT {
   }
 
   @Test
+  void the_payload_comes_parsed_beside_its_raw_text_in_one_audited_read() {
+    String operator = TestUsers.create(users, Role.OPERATOR);
+    String hl7 =
+        "MSH|^~\\&|LAB|HOSP|PS|CLINIC|20261125103000||ADT^A14^ADT_A05|P-1|P|2.5.1\r"
+            + "PID|1||MRN-1^^^HOSP^MR||DOE^JANE\r";
+    long id =
+        journal
+            .recordInbound(
+                InboundMessage.of(
+                    Channel.HL7,
+                    "ADT^A14",
+                    sender,
+                    "P-1",
+                    new Payload(hl7.getBytes(StandardCharsets.UTF_8), "application/hl7-v2")))
+            .id();
+
+    Map<?, ?> payload =
+        (Map<?, ?>) get(operator, TestUsers.PASSWORD, "/api/v1/exchanges/" + id).get("payload");
+
+    assertThat(payload.get("data")).isEqualTo(hl7);
+    Map<?, ?> parsed = (Map<?, ?>) payload.get("parsed");
+    assertThat(parsed.get("title")).isEqualTo("HL7 v2.5.1 ADT^A14");
+    assertThat(parsed.get("columns")).isEqualTo(List.of("Segment", "Field", "Value"));
+    assertThat((List<Object>) parsed.get("rows"))
+        .contains(List.of("MSH", "MSH-10", "P-1"), List.of("PID", "PID-5", "DOE^JANE"));
+    assertThat(
+            audit
+                .search(
+                    new AuditLog.AuditQuery(
+                        operator, AuditAction.PHI_READ, "exchange", Long.toString(id), null, null),
+                    10,
+                    null)
+                .items())
+        .hasSize(1);
+
+    String viewer = TestUsers.create(users, Role.VIEWER);
+    assertThat(get(viewer, TestUsers.PASSWORD, "/api/v1/exchanges/" + id).containsKey("payload"))
+        .isFalse();
+  }
+
+  @Test
   void discard_requires_a_reason_and_is_audited() {
     String operator = TestUsers.create(users, Role.OPERATOR);
     long id = ids.get(0);

@@ -131,7 +131,6 @@ final class AnswerWriter implements Runnable {
         connection.info(),
         frame.sequence(),
         cause == null ? "" : " (" + cause.getClass().getName() + ")");
-    log.debug("handler failure on {} frame {}", connection.info(), frame.sequence(), cause);
     context.events().problem(connection.info(), error, frame.length());
     return new FrameFailure(error, frame.payload(), frame.length(), frame.sequence(), cause);
   }

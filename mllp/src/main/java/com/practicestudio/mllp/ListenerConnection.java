@@ -76,10 +76,13 @@ final class ListenerConnection implements FrameSink {
     return info;
   }
 
+  /**
+   * Starts the reader thread (which starts the writer).
+   *
+   * @throws OutOfMemoryError when no thread can be created; the caller closes the socket
+   */
   void start() {
-    Thread reader = new Thread(this::run, context.name() + "-c" + id + "-read");
-    reader.setDaemon(true);
-    reader.start();
+    context.thread(this::run, "-c" + id + "-read").start();
   }
 
   /** Finish the frame being read, answer everything received, then close. */
@@ -158,11 +161,19 @@ final class ListenerConnection implements FrameSink {
       context.events().connectionRefused(info.remote(), reason);
       return false;
     }
-    context.events().connectionOpened(info);
-    Thread w = new Thread(writer, context.name() + "-c" + id + "-write");
-    w.setDaemon(true);
+    Thread w = context.thread(writer, "-c" + id + "-write");
+    try {
+      w.start();
+    } catch (RuntimeException | OutOfMemoryError e) {
+      // nothing was read yet, so nothing goes unanswered: close before the peer sends
+      MllpError reason = MllpError.CONNECTION_NOT_STARTED;
+      log.error(
+          "{} {}: {} ({})", reason.code(), reason.description(), info, e.getClass().getName());
+      context.events().problem(info, reason, 0);
+      return false;
+    }
     writerThread = w;
-    w.start();
+    context.events().connectionOpened(info);
     return true;
   }
 

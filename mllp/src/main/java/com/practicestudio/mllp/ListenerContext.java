@@ -2,6 +2,7 @@ package com.practicestudio.mllp;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ThreadFactory;
 
 /** What every connection of one listener shares. */
 record ListenerContext(
@@ -10,6 +11,7 @@ record ListenerContext(
     AsyncMessageHandler handler,
     ErrorAnswer errorAnswer,
     ListenerEvents events,
+    ThreadFactory threads,
     long pollMillis) {
 
   private static final long MAX_POLL_MILLIS = 250;
@@ -20,7 +22,8 @@ record ListenerContext(
       ListenerOptions options,
       AsyncMessageHandler handler,
       ErrorAnswer errorAnswer,
-      ListenerEvents events) {
+      ListenerEvents events,
+      ThreadFactory threads) {
     long poll = MAX_POLL_MILLIS;
     if (!options.idleTimeout().isZero()) {
       poll = Math.min(poll, options.idleTimeout().toMillis() / 4);
@@ -32,7 +35,19 @@ record ListenerContext(
         handler,
         errorAnswer,
         new SafeEvents(events),
+        threads,
         Math.max(MIN_POLL_MILLIS, poll));
+  }
+
+  /**
+   * A daemon thread named {@code <listener name><suffix>}, not started. Starting it may fail (an
+   * {@link OutOfMemoryError} "unable to create native thread" when the process is at its limit).
+   */
+  Thread thread(Runnable task, String suffix) {
+    Thread t = threads.newThread(task);
+    t.setName(name + suffix);
+    t.setDaemon(true);
+    return t;
   }
 
   /** Runs the application's handler on the calling thread; never throws. */

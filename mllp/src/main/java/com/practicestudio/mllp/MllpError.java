@@ -31,6 +31,8 @@ public enum MllpError {
       "MLLP-018", "the error answer hook failed; the connection was closed unanswered"),
   CONNECTION_FAILED("MLLP-019", "the connection failed (reset or I/O error)"),
   LISTENER_STOPPED("MLLP-020", "the listener stopped before the connection finished"),
+  CONNECTION_NOT_STARTED(
+      "MLLP-021", "no thread could be started for the connection; it was closed unread"),
 
   // sender
   CONNECT_FAILED("MLLP-030", "could not connect to the peer"),

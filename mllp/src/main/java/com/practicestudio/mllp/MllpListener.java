@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLServerSocket;
 import org.slf4j.Logger;
@@ -49,7 +50,8 @@ public final class MllpListener implements Closeable {
     this.bindAddress = b.bindAddress;
     this.tls = b.tls;
     this.allowlist = b.allowlist;
-    this.context = ListenerContext.of(b.name, b.options, b.handler, b.errorAnswer, b.events);
+    this.context =
+        ListenerContext.of(b.name, b.options, b.handler, b.errorAnswer, b.events, b.threads);
   }
 
   public static Builder builder() {
@@ -75,9 +77,14 @@ public final class MllpListener implements Closeable {
     }
     serverSocket = socket;
     running = true;
-    acceptor = new Thread(this::acceptLoop, context.name() + "-accept");
-    acceptor.setDaemon(true);
-    acceptor.start();
+    acceptor = context.thread(this::acceptLoop, "-accept");
+    try {
+      acceptor.start();
+    } catch (RuntimeException | OutOfMemoryError e) {
+      running = false; // never report running without an acceptor
+      closeQuietly(socket);
+      throw e;
+    }
     log.info(
         "MLLP listener {} on {}{} ({})",
         context.name(),
@@ -173,7 +180,22 @@ public final class MllpListener implements Closeable {
     if (!running) {
       connection.requestStop();
     }
-    connection.start();
+    try {
+      connection.start();
+    } catch (RuntimeException | OutOfMemoryError e) {
+      // e.g. "unable to create native thread": turn this peer away, keep accepting the others
+      connections.remove(id);
+      notStarted(socket, connection.info(), e);
+    }
+  }
+
+  private void notStarted(Socket socket, ConnectionInfo info, Throwable cause) {
+    MllpError reason = MllpError.CONNECTION_NOT_STARTED;
+    log.error(
+        "{} {}: {} ({})", reason.code(), reason.description(), info, cause.getClass().getName());
+    context.events().problem(info, reason, 0);
+    closeQuietly(socket);
+    pauseAfterAcceptFailure();
   }
 
   private void refuse(Socket socket, InetSocketAddress remote, MllpError reason) {
@@ -253,6 +275,7 @@ public final class MllpListener implements Closeable {
     private ListenerTls tls;
     private IpAllowlist allowlist = IpAllowlist.allowAll();
     private ListenerEvents events = ListenerEvents.NONE;
+    private ThreadFactory threads = Thread::new;
 
     private Builder() {}
 
@@ -309,6 +332,12 @@ public final class MllpListener implements Closeable {
 
     public Builder events(ListenerEvents events) {
       this.events = Objects.requireNonNull(events, "events");
+      return this;
+    }
+
+    /** Where the listener's threads come from; tests make starting one fail. */
+    Builder threads(ThreadFactory threads) {
+      this.threads = Objects.requireNonNull(threads, "threads");
       return this;
     }
 

@@ -1,6 +1,7 @@
 package com.practicestudio.mllp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -9,11 +10,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The listener's connections against a peer that misbehaves on purpose: stalls, silence, resets, a
- * peer that never reads, peers refused, and stopping.
+ * peer that never reads, peers refused, a process out of threads, and stopping.
  */
 class MllpListenerConnectionsIT extends ListenerFixture {
   @Test
@@ -236,5 +241,63 @@ class MllpListenerConnectionsIT extends ListenerFixture {
     }
     assertThat(listener.connectionCount()).isZero();
     assertThat(events.closed).containsExactly("LISTENER_STOPPED");
+  }
+
+  @ParameterizedTest(name = "thread {0} ({1}) cannot start")
+  @CsvSource({
+    "2, the first connection's reader",
+    "3, the first connection's writer",
+  })
+  void keeps_accepting_when_a_connection_thread_cannot_be_started(int failing, String which)
+      throws IOException {
+    // thread 1 is the acceptor; each connection then makes its reader, which makes its writer
+    MllpListener listener =
+        start(
+            MllpListener.builder()
+                .options(FAST)
+                .handler(Hl7::acceptAll)
+                .errorAnswer(Hl7::negative)
+                .threads(failingAt(failing)));
+
+    try (PeerClient turnedAway = PeerClient.connect(listener.port())) {
+      assertThat(turnedAway.closedByListenerWithin(ANSWER)).isTrue();
+    }
+    try (PeerClient next = PeerClient.connect(listener.port())) {
+      assertThat(msa2(next.sendFrame(Hl7.adtA08("C2")).readFrame(ANSWER))).isEqualTo("C2");
+    }
+    assertThat(listener.isRunning()).isTrue();
+    assertThat(events.problems(MllpError.CONNECTION_NOT_STARTED)).isEqualTo(1);
+    assertThat(events.opened.get()).as("only the connection that started").isEqualTo(1);
+    await().until(() -> listener.connectionCount() == 0);
+  }
+
+  @Test
+  void a_listener_whose_acceptor_cannot_start_does_not_claim_to_run() {
+    MllpListener listener =
+        MllpListener.builder()
+            .port(0)
+            .options(FAST)
+            .handler(Hl7::acceptAll)
+            .errorAnswer(Hl7::negative)
+            .threads(failingAt(1))
+            .build();
+
+    assertThatThrownBy(listener::start).isInstanceOf(OutOfMemoryError.class);
+    assertThat(listener.isRunning()).isFalse();
+  }
+
+  /** Threads as usual, except the {@code n}th made, whose start fails as at the process limit. */
+  private static ThreadFactory failingAt(int n) {
+    AtomicInteger made = new AtomicInteger();
+    return task ->
+        made.incrementAndGet() != n
+            ? new Thread(task)
+            : new Thread(task) {
+              @Override
+              public void start() {
+                throw new OutOfMemoryError(
+                    "unable to create native thread: possibly out of memory");
+              }
+            };
   }
 }

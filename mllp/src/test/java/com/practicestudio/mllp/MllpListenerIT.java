@@ -3,7 +3,10 @@ package com.practicestudio.mllp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,6 +136,28 @@ class MllpListenerIT extends ListenerFixture {
           .isEqualTo("AE MLLP-016");
     }
     assertThat(events.problems(MllpError.HANDLER_FAILED)).isEqualTo(2);
+  }
+
+  @Test
+  void a_handler_failure_is_logged_by_its_type_only_even_at_debug() throws IOException {
+    // simplelogger.properties logs AnswerWriter at debug; exception messages can quote the message
+    MllpListener listener =
+        start(
+            FAST,
+            (f, p) -> {
+              throw new IllegalStateException("bad PID-3 in PID|1||SECRET-MRN^^^HOSP^MR");
+            });
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    PrintStream stderr = System.err;
+    System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+    try (PeerClient client = PeerClient.connect(listener.port())) {
+      client.sendFrame(Hl7.adtA08("C7")).readFrame(ANSWER); // logged before it is answered
+    } finally {
+      System.setErr(stderr);
+    }
+    assertThat(log.toString(StandardCharsets.UTF_8))
+        .contains("MLLP-016", "java.lang.IllegalStateException")
+        .doesNotContain("SECRET-MRN");
   }
 
   static Stream<Arguments> failingStages() {

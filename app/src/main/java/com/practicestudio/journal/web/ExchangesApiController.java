@@ -13,6 +13,7 @@ import com.practicestudio.journal.ExchangeStatus;
 import com.practicestudio.journal.Payload;
 import com.practicestudio.journal.ReprocessResult;
 import com.practicestudio.journal.Reprocessing;
+import com.practicestudio.ops.PayloadRenderer;
 import com.practicestudio.security.Actor;
 import com.practicestudio.security.Permission;
 import com.practicestudio.web.InvalidRequestException;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,8 +35,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The journal over HTTP: list and filter rows (newest first), read one (its payload only with
- * {@code PHI_READ}, audited), its history, dashboard counts, reprocess and discard.
+ * The journal over HTTP: list and filter rows (newest first), read one (its payload, raw and parsed
+ * where a {@link PayloadRenderer} understands it, only with {@code PHI_READ}, audited), its
+ * history, dashboard counts, reprocess and discard.
  */
 @RestController
 @RequestMapping("/api/v1/exchanges")
@@ -46,11 +49,17 @@ class ExchangesApiController {
   private final ExchangeJournal journal;
   private final Reprocessing reprocessing;
   private final Clock clock;
+  private final List<PayloadRenderer> renderers;
 
-  ExchangesApiController(ExchangeJournal journal, Reprocessing reprocessing, Clock clock) {
+  ExchangesApiController(
+      ExchangeJournal journal,
+      Reprocessing reprocessing,
+      Clock clock,
+      List<PayloadRenderer> renderers) {
     this.journal = journal;
     this.reprocessing = reprocessing;
     this.clock = clock;
+    this.renderers = renderers;
   }
 
   @GetMapping
@@ -87,9 +96,20 @@ class ExchangesApiController {
     Exchange row = journal.find(id).orElseThrow(() -> new NotFoundException("exchange", id));
     PayloadView payload =
         Actor.can(Permission.PHI_READ)
-            ? journal.readPayload(id, "api").map(PayloadView::of).orElse(null)
+            ? journal
+                .readPayload(id, "api")
+                .map(p -> PayloadView.of(p, parsed(row, p)))
+                .orElse(null)
             : null;
     return new ExchangeDetail(row, payload);
+  }
+
+  private PayloadRenderer.Parsed parsed(Exchange row, Payload payload) {
+    return renderers.stream()
+        .map(r -> r.render(row, payload).orElse(null))
+        .filter(Objects::nonNull)
+        .findFirst()
+        .orElse(null);
   }
 
   @GetMapping("/{id}/events")
@@ -160,14 +180,25 @@ class ExchangesApiController {
 
   /**
    * @param encoding {@code text} (decoded with the content type's charset) or {@code base64}
+   * @param parsed the payload read by its channel (HL7 v2: one row per valued field — segment,
+   *     field, value), as the console shows it; absent when no reader understands the channel
    */
-  record PayloadView(String contentType, int size, String encoding, String data) {
+  record PayloadView(
+      String contentType,
+      int size,
+      String encoding,
+      String data,
+      @JsonInclude(JsonInclude.Include.NON_NULL) PayloadRenderer.Parsed parsed) {
 
-    static PayloadView of(Payload p) {
+    static PayloadView of(Payload p, PayloadRenderer.Parsed parsed) {
       return p.textual()
-          ? new PayloadView(p.contentType(), p.size(), "text", p.text())
+          ? new PayloadView(p.contentType(), p.size(), "text", p.text(), parsed)
           : new PayloadView(
-              p.contentType(), p.size(), "base64", Base64.getEncoder().encodeToString(p.bytes()));
+              p.contentType(),
+              p.size(),
+              "base64",
+              Base64.getEncoder().encodeToString(p.bytes()),
+              parsed);
     }
   }
 }
