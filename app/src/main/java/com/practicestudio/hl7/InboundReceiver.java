@@ -112,9 +112,17 @@ final class InboundReceiver implements AsyncMessageHandler, ErrorAnswer {
       if (in.enhanced()
           && !in.refused()
           && !recorded.duplicate()
-          && s.replySenderId() != null
           && !in.applicationAck().isEmpty()) {
-        applicationAcks.follow(recorded.id(), in, s.replySenderId());
+        if (s.replySenderId() != null) {
+          applicationAcks.follow(recorded.id(), in, s.replySenderId());
+        } else {
+          // saved before a reply sender was required: the peer waits for an ACK that never comes
+          log.warn(
+              "{}: control id {} asks for an application ACK (MSH-16) but the listener has no"
+                  + " reply sender",
+              itf.name(),
+              in.messageId());
+        }
       }
       return done(prepared);
     }
