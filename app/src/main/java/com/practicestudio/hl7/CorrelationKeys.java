@@ -1,21 +1,27 @@
 package com.practicestudio.hl7;
 
+import com.practicestudio.hl7.inbound.MrnRule;
 import com.practicestudio.hl7v2.Hl7Message;
 import com.practicestudio.hl7v2.Segment;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The journal correlation key of an inbound message, so that messages about one patient are applied
- * in arrival order: {@code MRN:<value>} from PID-3 (the repetition whose identifier type, CX-5, is
- * {@code MR} or {@code MRN}); for merges (a message with an MRG segment, e.g. A40) the merged
- * patient's MRN from MRG-1. Without a typed MRN the first PID-3 identifier is used as {@code
+ * in arrival order: {@code MRN:<value>} from the PID-3 repetition the handlers take as the MRN
+ * ({@link MrnRule}); for merges (a message with an MRG segment, e.g. A40) the merged patient's MRN
+ * from MRG-1 by the same rule. Without an MRN the first PID-3 identifier is used as {@code
  * PID:<value>}; without PID, no key.
  */
 final class CorrelationKeys {
 
-  private CorrelationKeys() {}
+  private final MrnRule mrns;
 
-  static String of(Hl7Message m) {
+  CorrelationKeys(MrnRule mrns) {
+    this.mrns = mrns;
+  }
+
+  String of(Hl7Message m) {
     Optional<Segment> mrg = m.segment("MRG");
     if (mrg.isPresent()) {
       Optional<String> merged = mrn(mrg.get(), 1);
@@ -35,15 +41,10 @@ final class CorrelationKeys {
     return first.isBlank() ? null : "PID:" + first.strip();
   }
 
-  private static Optional<String> mrn(Segment segment, int field) {
-    int reps = segment.repetitionCount(field);
-    for (int rep = 1; rep <= reps; rep++) {
-      String type = segment.get(field, rep, 5, 1).strip();
-      String value = segment.get(field, rep, 1, 1).strip();
-      if ((type.equalsIgnoreCase("MR") || type.equalsIgnoreCase("MRN")) && !value.isEmpty()) {
-        return Optional.of(value);
-      }
-    }
-    return Optional.empty();
+  private Optional<String> mrn(Segment segment, int field) {
+    OptionalInt rep = mrns.repetition(segment, field);
+    return rep.isEmpty()
+        ? Optional.empty()
+        : Optional.of(segment.get(field, rep.getAsInt(), 1, 1).strip());
   }
 }

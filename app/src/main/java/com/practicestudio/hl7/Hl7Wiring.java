@@ -2,6 +2,8 @@ package com.practicestudio.hl7;
 
 import com.practicestudio.codemaps.CodeMapKind;
 import com.practicestudio.codemaps.CodeMaps;
+import com.practicestudio.hl7.inbound.Hl7HandlersProperties;
+import com.practicestudio.hl7.inbound.MrnRule;
 import com.practicestudio.journal.ExchangeJournal;
 import com.practicestudio.journal.Handles;
 import com.practicestudio.security.audit.AuditLog;
@@ -90,8 +92,10 @@ class Hl7Wiring {
       OutcomeWatcher watcher,
       ControlIds controlIds,
       Hl7Properties settings,
+      Hl7HandlersProperties handlers,
       Environment environment) {
     InterfaceRegistry[] self = new InterfaceRegistry[1];
+    CorrelationKeys keys = new CorrelationKeys(new MrnRule(handlers));
     ApplicationAcks applicationAcks =
         new ApplicationAcks(
             watcher,
@@ -113,7 +117,8 @@ class Hl7Wiring {
                     watcher,
                     applicationAcks,
                     metrics,
-                    settings.logPayloads()));
+                    settings.logPayloads(),
+                    keys));
     self[0] =
         new InterfaceRegistry(
             () -> load(interfaces, rules, config),

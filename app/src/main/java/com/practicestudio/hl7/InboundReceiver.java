@@ -37,6 +37,7 @@ final class InboundReceiver implements AsyncMessageHandler, ErrorAnswer {
   private final ApplicationAcks applicationAcks;
   private final Hl7Metrics metrics;
   private final boolean logPayloads;
+  private final CorrelationKeys keys;
 
   InboundReceiver(
       Hl7Interface started,
@@ -46,7 +47,8 @@ final class InboundReceiver implements AsyncMessageHandler, ErrorAnswer {
       OutcomeWatcher watcher,
       ApplicationAcks applicationAcks,
       Hl7Metrics metrics,
-      boolean logPayloads) {
+      boolean logPayloads,
+      CorrelationKeys keys) {
     this.started = started;
     this.config = config;
     this.journal = journal;
@@ -55,6 +57,7 @@ final class InboundReceiver implements AsyncMessageHandler, ErrorAnswer {
     this.applicationAcks = applicationAcks;
     this.metrics = metrics;
     this.logPayloads = logPayloads;
+    this.keys = keys;
   }
 
   @Override
@@ -62,7 +65,8 @@ final class InboundReceiver implements AsyncMessageHandler, ErrorAnswer {
     Hl7Config current = config.get();
     Hl7Interface itf = current.byId(started.id()).orElse(started);
     ListenerSettings settings = itf.listener();
-    Inspection in = MessageInspector.inspect(frame.payload(), settings, current.filters(itf.id()));
+    Inspection in =
+        MessageInspector.inspect(frame.payload(), settings, current.filters(itf.id()), keys);
     if (logPayloads && log.isDebugEnabled()) {
       log.debug(
           "{} received (PHI): {}",

@@ -19,7 +19,8 @@ final class MessageInspector {
 
   private MessageInspector() {}
 
-  static Inspection inspect(byte[] payload, ListenerSettings settings, List<Hl7Rule> filters) {
+  static Inspection inspect(
+      byte[] payload, ListenerSettings settings, List<Hl7Rule> filters, CorrelationKeys keys) {
     Hl7Message message;
     try {
       message = Hl7Text.parse(payload, settings.charset());
@@ -40,7 +41,7 @@ final class MessageInspector {
         messageType,
         Senders.of(message.get("MSH-3.1"), message.get("MSH-4.1")),
         controlId.isEmpty() ? "NO-MSH10:" + contentKey : controlId,
-        CorrelationKeys.of(message),
+        keys.of(message),
         RuleEngine.decide(filters, message),
         message.charset().charset(),
         enhanced,

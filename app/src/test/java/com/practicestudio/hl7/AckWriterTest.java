@@ -2,6 +2,8 @@ package com.practicestudio.hl7;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.practicestudio.hl7.inbound.Hl7HandlersProperties;
+import com.practicestudio.hl7.inbound.MrnRule;
 import com.practicestudio.hl7v2.Hl7Message;
 import com.practicestudio.journal.ExchangeStatus;
 import com.practicestudio.mllp.FrameFailure;
@@ -16,6 +18,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class AckWriterTest {
+
+  private static final CorrelationKeys KEYS =
+      new CorrelationKeys(new MrnRule(Hl7HandlersProperties.defaults()));
 
   private final AckWriter acks =
       new AckWriter(Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC));
@@ -56,7 +61,8 @@ class AckWriterTest {
       "MSH|^~\\&|APP|FAC|PS|CLINIC|2026|||CTRL-9|P|2.3|||AL|NE\rPID|1||SECRET\r";
 
   private static Inspection inspect(String text) {
-    return MessageInspector.inspect(text.getBytes(StandardCharsets.UTF_8), SETTINGS, List.of());
+    return MessageInspector.inspect(
+        text.getBytes(StandardCharsets.UTF_8), SETTINGS, List.of(), KEYS);
   }
 
   private static ListenerSettings settings(String mode) {
@@ -143,7 +149,7 @@ class AckWriterTest {
     // an ADT^A04 with no filter rules is not accepted; an unparseable one is malformed
     Inspection in =
         MessageInspector.inspect(
-            message(header).getBytes(StandardCharsets.UTF_8), settings(mode), List.of());
+            message(header).getBytes(StandardCharsets.UTF_8), settings(mode), List.of(), KEYS);
 
     assertThat(Hl7Message.parse(acks.refused(in, null)).get("MSA-1")).isEqualTo(code);
     assertThat(Hl7Message.parse(acks.error(in, Hl7InterfaceError.NOT_STORED, null, null)))

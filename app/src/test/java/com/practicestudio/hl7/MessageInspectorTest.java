@@ -2,11 +2,16 @@ package com.practicestudio.hl7;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.practicestudio.hl7.inbound.Hl7HandlersProperties;
+import com.practicestudio.hl7.inbound.MrnRule;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MessageInspectorTest {
+
+  private static final CorrelationKeys KEYS =
+      new CorrelationKeys(new MrnRule(Hl7HandlersProperties.defaults()));
 
   private static final ListenerSettings ORIGINAL =
       new ListenerSettings(
@@ -41,7 +46,7 @@ class MessageInspectorTest {
 
   private static Inspection inspect(String text, ListenerSettings settings) {
     return MessageInspector.inspect(
-        text.getBytes(StandardCharsets.ISO_8859_1), settings, List.of());
+        text.getBytes(StandardCharsets.ISO_8859_1), settings, List.of(), KEYS);
   }
 
   @Test
@@ -89,6 +94,42 @@ class MessageInspectorTest {
   }
 
   @Test
+  void cerner_mrns_with_a_raw_alias_type_are_keyed_as_the_handlers_find_them() {
+    // PID-3 as Cerner HNA sends it: the MRN's type is a code value, its authority names the pool
+    Inspection adt =
+        inspect(
+            "MSH|^~\\&|HNA|H|PS|C|2026||ADT^A08|1|P|2.3\r"
+                + "PID|1||77^^^FIN^CD:1077~M-42^^^MRN^CD:10||DOE^JANE\r",
+            ORIGINAL);
+    Inspection merge =
+        inspect(
+            "MSH|^~\\&|HNA|H|PS|C|2026||ADT^A40|2|P|2.3\r"
+                + "PID|1||M-42^^^MRN^CD:10\rMRG|M-7^^^MRN^CD:10\r",
+            ORIGINAL);
+
+    assertThat(adt.correlationKey()).isEqualTo("MRN:M-42");
+    assertThat(merge.correlationKey())
+        .as("the merged patient's earlier messages were keyed MRN:M-7")
+        .isEqualTo("MRN:M-7");
+  }
+
+  @Test
+  void a_site_mrn_type_from_the_settings_makes_the_key() {
+    CorrelationKeys site =
+        new CorrelationKeys(
+            new MrnRule(new Hl7HandlersProperties(null, List.of("MR", "MRN", "PE"))));
+    Inspection in =
+        MessageInspector.inspect(
+            "MSH|^~\\&|A|B|||2026||ADT^A08|1|P|2.3\rPID|1||111^^^X^PI~222^^^H^PE\r"
+                .getBytes(StandardCharsets.ISO_8859_1),
+            ORIGINAL,
+            List.of(),
+            site);
+
+    assertThat(in.correlationKey()).isEqualTo("MRN:222");
+  }
+
+  @Test
   void a_merge_is_keyed_by_the_merged_patients_mrn() {
     Inspection in =
         inspect(
@@ -98,9 +139,16 @@ class MessageInspectorTest {
   }
 
   @Test
-  void without_a_typed_mrn_the_first_identifier_is_the_key_and_without_pid_there_is_none() {
+  void an_untyped_identifier_is_the_mrn_and_without_any_mrn_the_first_identifier_is_the_key() {
     assertThat(
             inspect("MSH|^~\\&|A|B|||2026||ADT^A08|1|P|2.3\rPID|1||777\r", ORIGINAL)
+                .correlationKey())
+        .as("the handlers take an untyped PID-3 as the MRN")
+        .isEqualTo("MRN:777");
+    assertThat(
+            inspect(
+                    "MSH|^~\\&|A|B|||2026||ADT^A08|1|P|2.3\rPID|1||777^^^X^PI~888^^^X^DL\r",
+                    ORIGINAL)
                 .correlationKey())
         .isEqualTo("PID:777");
     assertThat(inspect("MSH|^~\\&|A|B|||2026||MFN^M02|1|P|2.3\r", ORIGINAL).correlationKey())
@@ -152,7 +200,7 @@ class MessageInspectorTest {
             0,
             1,
             null);
-    Inspection in = MessageInspector.inspect(latin1, override, List.of());
+    Inspection in = MessageInspector.inspect(latin1, override, List.of(), KEYS);
     assertThat(in.message().get("PID-5")).isEqualTo("M\u00dcLLER");
     assertThat(Hl7Text.contentType(in.charset())).isEqualTo("application/hl7-v2");
   }

@@ -37,7 +37,7 @@ public record Hl7HandlersProperties(
             : mrnTypes.stream().map(t -> t.strip().toUpperCase(Locale.ROOT)).toList();
   }
 
-  static Hl7HandlersProperties defaults() {
+  public static Hl7HandlersProperties defaults() {
     return new Hl7HandlersProperties(null, null);
   }
 

@@ -22,16 +22,15 @@ import java.util.regex.Pattern;
  */
 final class PidMapper {
 
-  private static final Pattern RAW_CODE = Pattern.compile("(?i)CD:\\d+");
   private static final Pattern SSN = Pattern.compile("\\d{3}-?\\d{2}-?\\d{4}");
   private static final Pattern US_ZIP = Pattern.compile("\\d{5}(-?\\d{4})?");
   private static final Set<String> SSN_TYPES = Set.of("SS", "SSN");
 
-  private final Hl7HandlersProperties settings;
+  private final MrnRule mrns;
   private final XtnPhones phones;
 
   PidMapper(Hl7HandlersProperties settings, PhoneNumbers phones) {
-    this.settings = settings;
+    this.mrns = new MrnRule(settings);
     this.phones = new XtnPhones(phones);
   }
 
@@ -102,13 +101,17 @@ final class PidMapper {
    */
   private Cx identifiers(Segment pid, PatientFields f, CodeTranslator codes) {
     List<Cx> all = new ArrayList<>();
+    int mrnRepetition = mrns.repetition(pid, 3).orElse(0);
+    Cx mrn = null;
     for (int rep = 1; rep <= pid.repetitionCount(3); rep++) {
       Cx cx = Fields.cx(pid, 3, rep);
       if (cx.value() != null) {
         all.add(cx);
+        if (rep == mrnRepetition) {
+          mrn = cx;
+        }
       }
     }
-    Cx mrn = chooseMrn(all);
     Cx keptMrn = null;
     for (Cx cx : all) {
       String type = cx.type() == null ? null : cx.type().toUpperCase(Locale.ROOT);
@@ -130,21 +133,6 @@ final class PidMapper {
     }
     f.mrn = mrn == null ? null : mrn.value();
     return keptMrn;
-  }
-
-  private Cx chooseMrn(List<Cx> all) {
-    for (Cx cx : all) {
-      if (settings.isMrnType(cx.type())) {
-        return cx;
-      }
-    }
-    for (Cx cx : all) {
-      boolean rawOrNoType = cx.type() == null || RAW_CODE.matcher(cx.type()).matches();
-      if (rawOrNoType && settings.isMrnType(cx.authority())) {
-        return cx;
-      }
-    }
-    return all.stream().filter(cx -> cx.type() == null).findFirst().orElse(null);
   }
 
   /** PID-5, first repetition (the legal name by HL7 rule): family^given^middle^suffix. */
