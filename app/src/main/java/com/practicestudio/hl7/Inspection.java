@@ -19,8 +19,7 @@ import java.nio.charset.Charset;
  * @param charset the charset the message was read in (null when malformed)
  * @param enhanced whether enhanced-mode acknowledgment applies to this message
  * @param applicationAck MSH-16 (AL, ER, SU, NE or empty)
- * @param contentKey what the message says ({@link MessageInspector#contentKey}); null when
- *     malformed
+ * @param contentKey what the message says ({@link MessageContent#key}); null when malformed
  */
 record Inspection(
     Hl7Message message,

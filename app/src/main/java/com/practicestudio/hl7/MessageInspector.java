@@ -2,11 +2,6 @@ package com.practicestudio.hl7;
 
 import com.practicestudio.hl7v2.Hl7Message;
 import com.practicestudio.hl7v2.Hl7ParseException;
-import com.practicestudio.hl7v2.SegmentTerminator;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -33,7 +28,7 @@ final class MessageInspector {
     String controlId = message.controlId().strip();
     String application = message.get("MSH-16").strip().toUpperCase(Locale.ROOT);
     boolean enhanced = enhanced(message, settings);
-    String contentKey = contentKey(message);
+    String contentKey = MessageContent.key(message);
     return new Inspection(
         message,
         null,
@@ -75,37 +70,12 @@ final class MessageInspector {
         header,
         Inspection.MALFORMED,
         header.sender(),
-        Inspection.MALFORMED + ":" + digest(payload),
+        Inspection.MALFORMED + ":" + MessageContent.digest(payload),
         null,
         null,
         null,
         enhanced(header, settings),
         "",
         null);
-  }
-
-  /** The first 128 bits of the SHA-256 of the bytes, in hex: a stable id for id-less messages. */
-  static String digest(byte[] payload) {
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(payload);
-      return HexFormat.of().formatHex(hash, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /**
-   * What the message says, for telling a resend from a different message under a reused control id:
-   * its type and every segment after MSH, with CR terminators. A resend may carry a new MSH-7 (some
-   * engines rebuild the header when they resend), other line ends or another byte-order mark and is
-   * still the same message.
-   */
-  static String contentKey(Hl7Message message) {
-    String text = message.encode(SegmentTerminator.CR);
-    int afterHeader = text.indexOf('\r');
-    String body = afterHeader < 0 ? "" : text.substring(afterHeader + 1);
-    return digest(
-        (message.messageType() + '^' + message.triggerEvent() + '\r' + body)
-            .getBytes(StandardCharsets.UTF_8));
   }
 }

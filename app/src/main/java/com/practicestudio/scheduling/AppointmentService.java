@@ -107,6 +107,10 @@ public class AppointmentService {
     return appointments.find(id).orElseThrow(() -> new NotFoundException("appointment", id));
   }
 
+  public Optional<Appointment> find(long id) {
+    return appointments.find(id);
+  }
+
   public Optional<Appointment> findByExternalId(String externalId) {
     return appointments.findByExternalId(externalId);
   }

@@ -1,6 +1,7 @@
 package com.practicestudio.hl7.inbound;
 
 import com.practicestudio.codemaps.CodeMapKind;
+import com.practicestudio.hl7.Hl7Properties;
 import com.practicestudio.hl7.inbound.SiuTiming.Span;
 import com.practicestudio.hl7v2.Segment;
 import com.practicestudio.journal.Outcome;
@@ -45,28 +46,41 @@ class AppointmentRecords {
   private final PatientRecords patients;
   private final LocationResolver locations;
   private final ProviderResolver providers;
+  private final String ownApplication;
 
   AppointmentRecords(
       AppointmentService appointments,
       PatientRecords patients,
       LocationResolver locations,
-      ProviderResolver providers) {
+      ProviderResolver providers,
+      Hl7Properties hl7) {
     this.appointments = appointments;
     this.patients = patients;
     this.locations = locations;
     this.providers = providers;
+    this.ownApplication = hl7.sendingApplication();
   }
 
   /** Creates or modifies (S12, S14) or cancels (S15) the appointment the message names. */
   Outcome apply(Inbound in, boolean cancel) {
     Segment sch = in.required("SCH");
+    String filler = Fields.text(sch, 2, 1);
+    Optional<Appointment> placedHere = placedHere(sch);
+    Optional<Appointment> existing =
+        filler != null ? appointments.findByExternalId(filler) : Optional.empty();
+    if (existing.isEmpty()) {
+      existing = placedHere;
+    }
+    String placer = Fields.text(sch, 1, 1);
+    if (existing.isEmpty() && filler == null && placer != null) {
+      existing = appointments.findByExternalId(placer);
+    }
     String externalId =
-        Fields.text(sch, 2, 1) != null ? Fields.text(sch, 2, 1) : Fields.text(sch, 1, 1);
-    if (externalId == null) {
+        filler != null ? filler : placedHere.isPresent() ? placedHere.get().externalId() : placer;
+    if (externalId == null && existing.isEmpty()) {
       throw Hl7HandlerError.MISSING_FIELD.failure("SCH-2 and SCH-1 give no appointment id");
     }
     Patient patient = patients.findOrCreate(in, patients.read(in, in.required("PID")));
-    Optional<Appointment> existing = appointments.findByExternalId(externalId);
     if (existing.isPresent() && existing.get().patientId() != patient.id()) {
       throw Hl7HandlerError.PATIENT_CONFLICT.failure(
           "SCH-2 names an appointment of another patient");
@@ -93,6 +107,24 @@ class AppointmentRecords {
     } catch (InvalidRequestException e) {
       throw RefusedValues.failure(e, FIELDS);
     }
+  }
+
+  /**
+   * The appointment SCH-1 names when Practice Studio placed it: our outbound SIU puts our id in
+   * SCH-1.1 and our application in SCH-1.2, and Cerner answers with that placer id beside its own
+   * filler id (SCH-2). Without this, Cerner's S12 for a booking made here would book it twice.
+   */
+  private Optional<Appointment> placedHere(Segment sch) {
+    String id = Fields.text(sch, 1, 1);
+    String application = Fields.text(sch, 1, 2);
+    if (id == null
+        || application == null
+        || !application.equalsIgnoreCase(ownApplication)
+        || !id.chars().allMatch(Character::isDigit)
+        || id.length() > 18) {
+      return Optional.empty();
+    }
+    return appointments.find(Long.parseLong(id));
   }
 
   /**
@@ -279,6 +311,9 @@ class AppointmentRecords {
     EncounterRecords.diff(fields, "notes", a == null ? null : a.notes(), d.notes());
     if (a == null) {
       fields.add(0, "externalId");
+    } else {
+      // Cerner's filler id arriving for an appointment placed here
+      EncounterRecords.diff(fields, "externalId", a.externalId(), d.externalId());
     }
     return fields;
   }

@@ -59,7 +59,7 @@ class ChargeRecords {
             .or(() -> providers.resolve(in, Fields.xcn(ft1, 21, 1)))
             .orElse(null);
     ChargeDraft draft = Ft1Mapper.draft(in.message(), ft1, at, patientId, encounterId, providerId);
-    String key = Ft1Mapper.key(patient, in.exchange(), ft1, draft);
+    String key = Ft1Mapper.key(patient, in.message(), ft1, draft);
     Optional<Charge> existing =
         draft.externalId() != null ? byExternalId(draft.externalId()) : byKey(key);
     if (existing.isPresent() && existing.get().patientId() != patientId) {

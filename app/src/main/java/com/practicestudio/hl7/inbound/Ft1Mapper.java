@@ -1,10 +1,10 @@
 package com.practicestudio.hl7.inbound;
 
 import com.practicestudio.billing.ChargeDraft;
+import com.practicestudio.hl7.MessageContent;
 import com.practicestudio.hl7.inbound.Fields.Coded;
 import com.practicestudio.hl7v2.Hl7Message;
 import com.practicestudio.hl7v2.Segment;
-import com.practicestudio.journal.Exchange;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -93,18 +93,21 @@ final class Ft1Mapper {
   }
 
   /**
-   * The business key of a charge without transaction id: patient, the message (its journal sender
-   * and message id: MSH-3^MSH-4 and MSH-10, with the content key after a reused MSH-10), set id,
-   * date and code. A DFT posts new transactions, so two messages make two charges even when their
-   * lines read alike; the same message applied again (a reprocess) finds its charges again.
+   * The business key of a charge without transaction id: patient, the message (its sender
+   * MSH-3^MSH-4 and what it says, {@link MessageContent#key}), set id, date and code. A DFT posts
+   * new transactions, so two messages make two charges even when their lines read alike, also under
+   * a reused MSH-10; the same message again (a reprocess, or a resend under a new MSH-7 or MSH-10)
+   * finds its charges again instead of billing twice.
    */
-  static String key(PatientUpdate patient, Exchange message, Segment ft1, ChargeDraft draft) {
+  static String key(PatientUpdate patient, Hl7Message message, Segment ft1, ChargeDraft draft) {
     return "ft1|"
         + patient.keyText()
         + "|msg:"
-        + message.sender()
+        + message.raw("MSH-3")
         + "^"
-        + message.messageId()
+        + message.raw("MSH-4")
+        + "^"
+        + MessageContent.key(message)
         + "|"
         + Fields.text(ft1, 1)
         + "|"

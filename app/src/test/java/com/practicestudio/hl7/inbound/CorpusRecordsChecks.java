@@ -217,8 +217,10 @@ final class CorpusRecordsChecks {
     assertThat(xray.amount()).isEqualByComparingTo("100");
     assertThat(providers.get(xray.providerId()).lastName()).isEqualTo("Smith");
     Patient everyman = patient("PATID1234", "test1");
+    // both DFT files post FT1|1 as transaction 12345 (one charge) and an FT1|2 without id: two
+    // different messages (their EVN and segments differ) post it twice, as a sender means them
     assertThat(charges(everyman).stream().map(Charge::code))
-        .containsExactlyInAnyOrder("71045", "99011");
+        .containsExactlyInAnyOrder("71045", "99011", "99011");
     ClinicalDocument echo = document("1.2.840.317.5947431.51.20080131160038");
     assertThat(echo.type().code()).isEqualTo("18748-4");
     assertThat(echo.contentType()).startsWith("text/plain");

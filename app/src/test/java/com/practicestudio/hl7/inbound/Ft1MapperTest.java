@@ -112,31 +112,30 @@ class Ft1MapperTest {
 
   @Test
   void the_key_of_an_ft1_without_transaction_id_names_its_message() {
+    String head = "MSH|^~\\&|PFT|HOSP|||20200101||DFT^P03|CTL-1|P|2.3\n";
     String ft1 = "FT1|1|||20200101||CG|99213|||1|80";
-    String first = key("PFT^HOSP", "CTL-1", ft1);
+    String first = key(head, "EVN|P03|20200101\n", ft1);
 
-    assertThat(key("PFT^HOSP", "CTL-1", ft1)).as("the same message again").isEqualTo(first);
-    assertThat(key("PFT^HOSP", "CTL-2", ft1)).as("another MSH-10").isNotEqualTo(first);
-    assertThat(key("LAB^HOSP", "CTL-1", ft1)).as("another sender").isNotEqualTo(first);
-    assertThat(key("PFT^HOSP", "CTL-1~0123456789abcdef0123456789abcdef", ft1))
-        .as("another message under a reused MSH-10")
-        .isNotEqualTo(first);
-    assertThat(key("PFT^HOSP", "CTL-1", ft1 + "0"))
-        .as("another amount does not make another line")
+    assertThat(key(head.replace("20200101|", "20200102|"), "EVN|P03|20200101\n", ft1))
+        .as("the same message resent with a new MSH-7")
         .isEqualTo(first);
+    assertThat(key(head.replace("CTL-1", "CTL-2"), "EVN|P03|20200101\n", ft1))
+        .as("the same message resent under a new MSH-10")
+        .isEqualTo(first);
+    assertThat(key(head, "EVN|P03|20200102\n", ft1))
+        .as("another message, even under the same MSH-10")
+        .isNotEqualTo(first);
+    assertThat(key(head.replace("PFT|", "LAB|"), "EVN|P03|20200101\n", ft1))
+        .as("another sender")
+        .isNotEqualTo(first);
   }
 
-  private static String key(String sender, String messageId, String ft1) {
-    Hl7Message m =
-        TestInbound.message(
-            "MSH|^~\\&|PFT|HOSP|||20200101||DFT^P03|CTL-1|P|2.3\nPID|1||1^^^^MR||DOE\n" + ft1);
+  private static String key(String msh, String evn, String ft1) {
+    Hl7Message m = TestInbound.message(msh + evn + "PID|1||1^^^^MR||DOE\n" + ft1);
     Segment segment = m.segment("FT1").orElseThrow();
     PatientUpdate patient = new PatientUpdate(new PatientFields(), Set.of(), "1", "HOSP");
     return Ft1Mapper.key(
-        patient,
-        TestInbound.exchange("DFT^P03", sender, messageId),
-        segment,
-        Ft1Mapper.draft(m, segment, "FT1(1)", 1L, null, null));
+        patient, m, segment, Ft1Mapper.draft(m, segment, "FT1(1)", 1L, null, null));
   }
 
   @Test

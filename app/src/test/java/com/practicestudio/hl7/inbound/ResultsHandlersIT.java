@@ -174,17 +174,19 @@ class ResultsHandlersIT {
   }
 
   @Test
-  void ft1s_without_transaction_id_in_two_messages_are_two_charges_and_a_replay_adds_none() {
-    // the same line (set id 1, date, code) in two DFTs of one day: two services
+  void ft1s_without_transaction_id_in_two_messages_are_two_charges_and_a_resend_adds_none() {
+    // the same line (set id 1, date, code) in two DFTs of one day, posted at two times: two
+    // services; the first sent again under a new control id: the same posting
     String ft1 = "FT1|1|||20260501||CG|99213^Office visit est^C4|||1|125.00\n";
-    String first = head("DFT^P03") + ft1;
-    String second = head("DFT^P03") + ft1;
+    String first = head("DFT^P03") + "EVN|P03|20260501101500\n" + ft1;
+    String second = head("DFT^P03") + "EVN|P03|20260501143000\n" + ft1;
+    String resent = head("DFT^P03") + "EVN|P03|20260501101500\n" + ft1;
 
     Exchange one = hl7.apply(first);
     Exchange two = hl7.apply(second);
-    Exchange replay = hl7.apply(first);
+    Exchange again = hl7.apply(resent);
 
-    assertThat(List.of(one.status(), two.status(), replay.status()))
+    assertThat(List.of(one.status(), two.status(), again.status()))
         .containsOnly(ExchangeStatus.APPLIED);
     long patientId = patients.findByMrn(mrn, "LAB").orElseThrow().id();
     assertThat(

@@ -11,6 +11,7 @@ import com.practicestudio.journal.Reprocessing;
 import com.practicestudio.patients.Patient;
 import com.practicestudio.patients.PatientService;
 import com.practicestudio.scheduling.Appointment;
+import com.practicestudio.scheduling.AppointmentQuery;
 import com.practicestudio.scheduling.AppointmentService;
 import com.practicestudio.scheduling.AppointmentStatus;
 import com.practicestudio.testing.IntegrationTest;
@@ -62,6 +63,33 @@ class SiuHandlersIT {
     assertThat(a.endTime()).isEqualTo(Instant.parse("2026-04-10T14:30:00Z"));
     assertThat(locations.get(a.locationId()).externalId()).isEqualTo("MAIN/" + room);
     assertThat(providers.get(a.providerId()).lastName()).isEqualTo("Adams");
+  }
+
+  @Test
+  void cerners_s12_for_an_appointment_placed_here_links_it_instead_of_booking_it_twice() {
+    hl7.apply(siu("S12", "Booked", room, "20260410090000", "20260410093000"));
+    Appointment placed = appointments.findByExternalId(filler).orElseThrow();
+    String cernerId = "CE" + unique();
+    // as Cerner answers our outbound S12: our id and application in SCH-1, its own id in SCH-2
+    String echo =
+        siu("S12", "Booked", room, "20260410090000", "20260410093000")
+            .replace(
+                "SCH|P" + filler + "|" + filler,
+                "SCH|" + placed.id() + "^PRACTICE_STUDIO|" + cernerId);
+    long before = appointments.search(ofPatient(placed), 100, null).items().size();
+
+    Exchange row = hl7.apply(echo);
+
+    assertThat(row.status()).isEqualTo(ExchangeStatus.APPLIED);
+    assertThat(appointments.findByExternalId(cernerId).orElseThrow().id()).isEqualTo(placed.id());
+    assertThat(appointments.search(ofPatient(placed), 100, null).items()).hasSize((int) before);
+    Exchange later =
+        hl7.apply(
+            siu("S14", "Booked", room, "20260410100000", "20260410103000")
+                .replace("SCH|P" + filler + "|" + filler, "SCH||" + cernerId));
+    assertThat(later.status()).isEqualTo(ExchangeStatus.APPLIED);
+    assertThat(appointments.find(placed.id()).orElseThrow().startTime())
+        .isEqualTo(Instant.parse("2026-04-10T15:00:00Z"));
   }
 
   @Test
@@ -209,6 +237,10 @@ class SiuHandlersIT {
         + "AIP|1|A|P"
         + filler
         + "^Adams^Douglas^A^^^MD|D^Doctor\n";
+  }
+
+  private static AppointmentQuery ofPatient(Appointment a) {
+    return new AppointmentQuery(a.patientId(), null, null, null, null, null, null);
   }
 
   private static String unique() {

@@ -81,18 +81,14 @@ final class TestInbound {
   }
 
   static Exchange exchange(String type) {
-    return exchange(type, "TEST", "1");
-  }
-
-  static Exchange exchange(String type, String sender, String messageId) {
     Instant now = Instant.parse("2026-11-19T14:30:00Z");
     return new Exchange(
         1,
         Channel.HL7,
         Direction.INBOUND,
         type,
-        sender,
-        messageId,
+        "TEST",
+        "1",
         null,
         ExchangeStatus.PROCESSING,
         1,
