@@ -48,6 +48,8 @@ final class ConsoleForms {
               blank(keystorePath),
               Boolean.TRUE.equals(clearKeystorePassword) ? "" : blank(keystorePassword),
               blank(clientAuth),
+              // an unticked checkbox posts nothing: the forms that show it also post the field
+              // marker "_verifyHostname", which binds false; absent entirely keeps the API default
               verifyHostname == null || verifyHostname);
       boolean listener = "listener".equalsIgnoreCase(kind);
       return new InterfaceInput(
@@ -113,6 +115,7 @@ final class ConsoleForms {
           kind,
           position,
           action,
+          // the rule form posts the marker "_enabled", so an unticked box binds false
           enabled == null || enabled,
           blank(description),
           new RuleMatch(
@@ -150,6 +153,26 @@ final class ConsoleForms {
           r.codeSystem(),
           r.version());
     }
+  }
+
+  /**
+   * A saved rule as an API input with another position or switch, every other value as saved (the
+   * rule form would turn a {@code set} rule's "" into a missing value).
+   */
+  static RuleInput saved(Hl7Rule r, int position, boolean enabled) {
+    return new RuleInput(
+        r.kind().wire(),
+        position,
+        r.action().wire(),
+        enabled,
+        r.description(),
+        r.match(),
+        r.targetPath(),
+        r.sourcePath(),
+        r.value(),
+        r.codeMapKind(),
+        r.codeSystem(),
+        r.version());
   }
 
   static String blank(String s) {

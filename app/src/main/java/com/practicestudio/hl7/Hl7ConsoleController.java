@@ -5,6 +5,7 @@ import com.practicestudio.security.Actor;
 import com.practicestudio.security.Permission;
 import com.practicestudio.web.ConflictException;
 import com.practicestudio.web.InvalidRequestException;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,7 +20,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Settings › Integrations › HL7: the interfaces with their live state, a page per interface to
- * change it, and a listener's rules with "try on a pasted message" before saving.
+ * change it, and a listener's rules (added, changed, moved, switched off, deleted) with "try on a
+ * pasted message" before a new or changed rule is saved.
  */
 @Controller
 @RequestMapping("/hl7")
@@ -63,7 +65,11 @@ class Hl7ConsoleController {
     model.addAttribute("canEditRules", Actor.can(Permission.MAPPINGS_WRITE));
     model.addAttribute("codeMapKinds", CodeMapKind.values());
     if (itf.kind() == InterfaceKind.LISTENER) {
-      model.addAttribute("rules", rules.list(id));
+      List<Hl7Rule> saved = rules.list(id);
+      model.addAttribute("rules", saved);
+      model.addAttribute(
+          "lastPosition",
+          saved.stream().collect(Collectors.toMap(Hl7Rule::kind, Hl7Rule::position, Math::max)));
     }
     return "hl7/interface";
   }
@@ -95,14 +101,78 @@ class Hl7ConsoleController {
     return act(id, redirect, "Rule added.", () -> rules.create(id, form.input()));
   }
 
+  /** The interface's page with the rule form filled in from a saved rule, to change it. */
+  @GetMapping("/{id}/rules/{ruleId}")
+  @PreAuthorize("hasAuthority('MAPPINGS_WRITE')")
+  String editRule(@PathVariable long id, @PathVariable long ruleId, Model model) {
+    Hl7Rule rule = rules.get(id, ruleId);
+    model.addAttribute("editing", rule);
+    model.addAttribute("candidate", ConsoleForms.RuleForm.of(rule));
+    return detail(id, model);
+  }
+
+  /** Saves the edit form; a refused change shows the form again as posted, not the saved rule. */
   @PostMapping("/{id}/rules/{ruleId}")
   @PreAuthorize("hasAuthority('MAPPINGS_WRITE')")
   String updateRule(
       @PathVariable long id,
       @PathVariable long ruleId,
       ConsoleForms.RuleForm form,
+      Model model,
       RedirectAttributes redirect) {
-    return act(id, redirect, "Rule saved.", () -> rules.update(id, ruleId, form.input(), null));
+    try {
+      rules.update(id, ruleId, form.input(), null);
+      redirect.addFlashAttribute("notice", "Rule saved.");
+      return "redirect:/hl7/" + id;
+    } catch (InvalidRequestException | ConflictException e) {
+      model.addAttribute("error", message(e));
+      model.addAttribute("editing", rules.get(id, ruleId));
+      model.addAttribute("candidate", form);
+      return detail(id, model);
+    }
+  }
+
+  /**
+   * Moves a saved rule to {@code position} among the rules of its kind. {@code version} is the one
+   * the page showed, so a rule changed meanwhile is refused rather than silently overwritten.
+   */
+  @PostMapping("/{id}/rules/{ruleId}/move")
+  @PreAuthorize("hasAuthority('MAPPINGS_WRITE')")
+  String moveRule(
+      @PathVariable long id,
+      @PathVariable long ruleId,
+      @RequestParam int position,
+      @RequestParam(required = false) Integer version,
+      RedirectAttributes redirect) {
+    return act(
+        id,
+        redirect,
+        "Rule moved.",
+        () -> {
+          Hl7Rule rule = rules.get(id, ruleId);
+          return rules.update(
+              id, ruleId, ConsoleForms.saved(rule, position, rule.enabled()), version);
+        });
+  }
+
+  /** Switches a saved rule on or off; a rule switched off is kept but skipped. */
+  @PostMapping("/{id}/rules/{ruleId}/enabled")
+  @PreAuthorize("hasAuthority('MAPPINGS_WRITE')")
+  String switchRule(
+      @PathVariable long id,
+      @PathVariable long ruleId,
+      @RequestParam boolean enabled,
+      @RequestParam(required = false) Integer version,
+      RedirectAttributes redirect) {
+    return act(
+        id,
+        redirect,
+        enabled ? "Rule switched on." : "Rule switched off.",
+        () -> {
+          Hl7Rule rule = rules.get(id, ruleId);
+          return rules.update(
+              id, ruleId, ConsoleForms.saved(rule, rule.position(), enabled), version);
+        });
   }
 
   @PostMapping("/{id}/rules/{ruleId}/delete")
@@ -135,7 +205,13 @@ class Hl7ConsoleController {
       model.addAttribute("error", message(e));
     }
     model.addAttribute("pasted", message);
-    model.addAttribute("candidate", withRule ? form : null);
+    if (replacing != null) {
+      // trying a change to a saved rule keeps the page on that rule, so "Save" changes it
+      model.addAttribute("editing", rules.get(id, replacing));
+      model.addAttribute("candidate", form);
+    } else {
+      model.addAttribute("candidate", withRule ? form : null);
+    }
     return detail(id, model);
   }
 

@@ -42,7 +42,8 @@ final class RuleValidator {
       target = path("targetPath", in.targetPath(), true, checks);
       switch (action) {
         case SET -> value = required("value", in.value(), checks, false);
-        case COPY -> source = path("sourcePath", in.sourcePath(), false, checks);
+        // without a source a copy rule would save and then fail every message it matches
+        case COPY -> source = path("sourcePath", in.sourcePath(), true, checks);
         case STRIP_PREFIX -> value = required("value", in.value(), checks, true);
         case MAP -> {
           String k = checks.requiredText("codeMapKind", in.codeMapKind(), 40);

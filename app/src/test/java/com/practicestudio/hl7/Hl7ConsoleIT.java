@@ -9,7 +9,10 @@ import com.practicestudio.security.Role;
 import com.practicestudio.security.users.UserService;
 import com.practicestudio.testing.Browser;
 import com.practicestudio.testing.TestUsers;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -19,7 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Settings › Integrations › HL7 in the browser: add a listener, try a rule on a pasted message,
- * save it; Error Management shows an HL7 payload parsed.
+ * save it; change, move and switch off saved rules (each change tried first, saved audited); switch
+ * a sender's host name check; Error Management shows an HL7 payload parsed.
  */
 @Hl7IntegrationTest
 class Hl7ConsoleIT {
@@ -27,6 +31,7 @@ class Hl7ConsoleIT {
   @LocalServerPort int port;
   @Autowired UserService users;
   @Autowired Hl7Interfaces interfaces;
+  @Autowired Hl7Rules rules;
   @Autowired InterfaceRegistry registry;
   @Autowired ExchangeJournal journal;
   @Autowired JdbcClient jdbc;
@@ -99,6 +104,168 @@ class Hl7ConsoleIT {
       browser.waitForText(By.id("parsed"), "PID-3");
       browser.waitForText(By.id("parsed"), "M-31337^^^HOSP^MR");
     }
+  }
+
+  @Test
+  void an_engineer_changes_a_saved_rule_tries_the_change_first_then_saves_and_switches_it_off() {
+    Hl7Interface itf = new TestInterfaces(interfaces, registry).listener(null, null);
+    long ruleId =
+        rules
+            .create(
+                itf.id(),
+                new RuleInput(
+                    "transform",
+                    null,
+                    "strip-prefix",
+                    true,
+                    null,
+                    null,
+                    "PID-3.1",
+                    null,
+                    "MRN-",
+                    null,
+                    null,
+                    null))
+            .id();
+    String engineer = TestUsers.create(users, Role.ENGINEER);
+    try (Browser browser = new Browser("http://localhost:" + port)) {
+      browser.signIn(engineer, TestUsers.PASSWORD);
+      browser.open("/hl7/" + itf.id());
+      row(browser, ruleId).findElement(By.className("edit")).click();
+      browser.waitForText(By.id("rule-form-title"), "Change transform #1 (strip-prefix)");
+      WebElement form = browser.driver().findElement(By.id("rule-form"));
+      assertThat(form.findElement(By.name("targetPath")).getAttribute("value"))
+          .isEqualTo("PID-3.1");
+      assertThat(form.findElement(By.name("value")).getAttribute("value")).isEqualTo("MRN-");
+      assertThat(form.findElement(By.name("enabled")).isSelected()).isTrue();
+
+      form.findElement(By.name("value")).clear();
+      form.findElement(By.name("value")).sendKeys("MRN-0");
+      form.findElement(By.name("message"))
+          .sendKeys(Hl7Samples.adt("A08", "C2", "MRN-077").replace("\r", "\n"));
+      browser.driver().findElement(By.id("try")).click();
+      browser.waitForText(By.id("output"), "PID|1||77^^^HOSP^MR");
+      browser.waitForText(By.id("steps"), "1 prefix(es) stripped");
+      browser.waitForText(By.id("rule-form-title"), "Change transform #1");
+      assertThat(rules.get(itf.id(), ruleId).value()).as("trying saves nothing").isEqualTo("MRN-");
+
+      browser.driver().findElement(By.id("save-rule")).click();
+      browser.waitForText(By.id("notice"), "Rule saved.");
+      Hl7Rule saved = rules.get(itf.id(), ruleId);
+      assertThat(saved.value()).isEqualTo("MRN-0");
+      assertThat(saved.version()).isEqualTo(2);
+
+      row(browser, ruleId).findElement(By.className("edit")).click();
+      browser.waitForText(By.id("rule-form-title"), "Change transform #1");
+      browser.driver().findElement(By.id("rule-form")).findElement(By.name("enabled")).click();
+      browser.driver().findElement(By.id("save-rule")).click();
+      browser.waitForText(By.id("notice"), "Rule saved.");
+      browser.waitForText(By.cssSelector("#rule-" + ruleId + " .switch-state"), "off");
+    }
+    assertThat(rules.get(itf.id(), ruleId).enabled()).as("unticked means off").isFalse();
+    assertThat(audits(ruleId, engineer, "update")).isEqualTo(2);
+  }
+
+  @Test
+  void an_engineer_moves_a_rule_and_switches_one_off_and_a_stale_page_changes_nothing() {
+    Hl7Interface itf = new TestInterfaces(interfaces, registry).listener(null, null);
+    Hl7Rule adt = rules.list(itf.id()).get(0); // filter #1 accepts ADT
+    Hl7Rule siu = rules.list(itf.id()).get(1); // filter #2 accepts SIU
+    String engineer = TestUsers.create(users, Role.ENGINEER);
+    try (Browser browser = new Browser("http://localhost:" + port)) {
+      browser.signIn(engineer, TestUsers.PASSWORD);
+      browser.open("/hl7/" + itf.id());
+      assertThat(row(browser, adt.id()).findElements(By.className("up"))).isEmpty();
+      row(browser, siu.id()).findElement(By.className("up")).click();
+      browser.waitForText(By.id("notice"), "Rule moved.");
+      assertThat(rules.get(itf.id(), siu.id()).position()).isEqualTo(1);
+      assertThat(rules.get(itf.id(), adt.id()).position()).isEqualTo(2);
+
+      row(browser, adt.id()).findElement(By.className("switch")).click();
+      browser.waitForText(By.id("notice"), "Rule switched off.");
+      browser.waitForText(By.cssSelector("#rule-" + adt.id() + " .switch-state"), "off");
+      assertThat(rules.get(itf.id(), adt.id()).enabled()).isFalse();
+
+      // the saved rules now refuse ADT: no rule accepts it
+      browser
+          .driver()
+          .findElement(By.id("pasted"))
+          .sendKeys(Hl7Samples.adt("A08", "C3", "MRN-1").replace("\r", "\n"));
+      browser.driver().findElement(By.id("try-saved")).click();
+      browser.waitForText(By.id("verdict"), "reject");
+      browser.waitForText(By.id("trial"), "HL7-050");
+
+      // someone switches it back on behind this page; the page's "Switch on" is now stale
+      Hl7Rule now = rules.get(itf.id(), adt.id());
+      rules.update(itf.id(), adt.id(), ConsoleForms.saved(now, now.position(), true), null);
+      row(browser, adt.id()).findElement(By.className("switch")).click();
+      browser.waitForText(By.id("error"), "the rule changed meanwhile");
+    }
+    Hl7Rule after = rules.get(itf.id(), adt.id());
+    assertThat(after.enabled()).isTrue();
+    assertThat(after.version()).isEqualTo(3); // switched off here, on behind the page
+    assertThat(audits(siu.id(), engineer, "update")).isEqualTo(1);
+    assertThat(audits(adt.id(), engineer, "update")).isEqualTo(1);
+  }
+
+  @Test
+  void an_engineer_switches_a_senders_host_name_check_off_and_on_again() throws Exception {
+    Path keystore = Files.createTempFile("ks", ".p12");
+    Hl7Interface sender =
+        interfaces.create(
+            new InterfaceInput(
+                "s-" + Hl7Samples.unique(),
+                "sender",
+                true,
+                null,
+                new InterfaceInput.Sender(
+                    "127.0.0.1",
+                    2576,
+                    new InterfaceInput.Tls(true, keystore.toString(), null, null, true),
+                    null,
+                    null,
+                    null,
+                    List.of("SIU")),
+                null));
+    String engineer = TestUsers.create(users, Role.ENGINEER);
+    try (Browser browser = new Browser("http://localhost:" + port)) {
+      browser.signIn(engineer, TestUsers.PASSWORD);
+      browser.open("/hl7/" + sender.id());
+      WebElement verify = browser.driver().findElement(By.name("verifyHostname"));
+      assertThat(verify.isSelected()).isTrue();
+      verify.click();
+      browser.driver().findElement(By.id("save")).click();
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .until(() -> !interfaces.get(sender.id()).sender().tls().verifyHostname());
+
+      browser.open("/hl7/" + sender.id());
+      verify = browser.driver().findElement(By.name("verifyHostname"));
+      assertThat(verify.isSelected()).isFalse();
+      verify.click();
+      browser.driver().findElement(By.id("save")).click();
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .until(() -> interfaces.get(sender.id()).sender().tls().verifyHostname());
+      assertThat(interfaces.get(sender.id()).sender().tls().enabled()).isTrue();
+    } finally {
+      interfaces.delete(sender.id());
+      Files.deleteIfExists(keystore);
+    }
+  }
+
+  private static WebElement row(Browser browser, long ruleId) {
+    return browser.waitFor(By.id("rule-" + ruleId));
+  }
+
+  private long audits(long ruleId, String actor, String operation) {
+    return jdbc.sql(
+            "SELECT count(*) FROM audit_event WHERE action = 'MAPPING_CHANGE'"
+                + " AND target_type = 'hl7_rule' AND target_id = ? AND actor = ?"
+                + " AND detail ->> 'operation' = ?")
+        .params(Long.toString(ruleId), actor, operation)
+        .query(Long.class)
+        .single();
   }
 
   private static void selectByValue(WebElement select, String value) {

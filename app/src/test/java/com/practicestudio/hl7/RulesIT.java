@@ -117,6 +117,11 @@ class RulesIT {
             {"kind": "transform", "action": "map", "targetPath": "MSH-2", "codeMapKind": "shoe-size"}
             """);
     assertThat(map.badFields()).contains("targetPath", "codeMapKind");
+    Answer copy =
+        engineer.post(
+            base, "{\"kind\": \"transform\", \"action\": \"copy\", \"targetPath\": \"PID-9\"}");
+    assertThat(copy.code()).isEqualTo(400);
+    assertThat(copy.badFields()).containsExactly("sourcePath");
     assertThat(viewer.get(base).code()).isEqualTo(200);
     assertThat(viewer.post(base, "{\"kind\": \"filter\", \"action\": \"accept\"}").code())
         .isEqualTo(403);

@@ -9,10 +9,17 @@ import com.practicestudio.journal.Reprocessing;
 import com.practicestudio.ops.logs.JournalFilterForm;
 import com.practicestudio.security.Actor;
 import com.practicestudio.security.Permission;
+import com.practicestudio.web.ConflictException;
 import com.practicestudio.web.InvalidRequestException;
 import com.practicestudio.web.NavEntry;
+import com.practicestudio.web.NotFoundException;
 import com.practicestudio.web.Page;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -24,7 +31,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Error Management: the failed rows of every channel, reprocessed or discarded in bulk. */
+/**
+ * Error Management: the failed rows of every channel, reprocessed or discarded in bulk, with what
+ * happened to each selected row reported on the page.
+ *
+ * <p>Bulk actions go row by row rather than all or nothing: the selected rows are independent
+ * messages, and any of them may have been applied, requeued or discarded by a worker or another
+ * operator since the page was drawn. An operator clearing a queue expects the rows that still
+ * qualify to be handled and the others listed with why (as interface engines do), not one stale row
+ * to block the batch and make them select it all again. A row that qualifies changes with its own
+ * event and audit entry; a refused row is left as it was, so no row is ever half changed.
+ */
 @Controller
 @RequestMapping("/errors")
 @PreAuthorize("hasAuthority('RECORDS_READ')")
@@ -70,7 +87,19 @@ class ErrorsConsoleController {
       redirect.addFlashAttribute("error", "Choose the rows to reprocess.");
       return "redirect:/errors";
     }
-    ReprocessResult result = reprocessing.reprocess(ids, dryRun);
+    ReprocessResult result;
+    try {
+      result = reprocessing.reprocess(ids, dryRun);
+    } catch (InvalidRequestException e) {
+      redirect.addFlashAttribute("error", "Nothing reprocessed: " + problems(e) + ".");
+      return "redirect:/errors";
+    }
+    Map<Long, RowOutcome> outcomes = new LinkedHashMap<>();
+    result.requeued().forEach(id -> outcomes.put(id, RowOutcome.done(id, "put back in line")));
+    result
+        .dryRuns()
+        .forEach(d -> outcomes.put(d.exchangeId(), RowOutcome.done(d.exchangeId(), "tried")));
+    result.skipped().forEach(s -> outcomes.put(s.id(), RowOutcome.refused(s.id(), s.reason())));
     if (dryRun) {
       redirect.addFlashAttribute("dryRuns", result.dryRuns());
     } else {
@@ -78,8 +107,9 @@ class ErrorsConsoleController {
           "notice",
           result.requeued().size()
               + " put back in line"
-              + (result.skipped().isEmpty() ? "." : ", " + result.skipped().size() + " skipped."));
+              + (result.skipped().isEmpty() ? "." : ", " + result.skipped().size() + " refused."));
     }
+    redirect.addFlashAttribute("outcomes", inSelectionOrder(ids, outcomes));
     return "redirect:/errors";
   }
 
@@ -93,12 +123,40 @@ class ErrorsConsoleController {
       redirect.addFlashAttribute("error", "Choose the rows to discard.");
       return "redirect:/errors";
     }
+    Map<Long, RowOutcome> outcomes = new LinkedHashMap<>();
     try {
-      ids.forEach(id -> reprocessing.discard(id, reason));
-      redirect.addFlashAttribute("notice", ids.size() + " discarded.");
+      for (long id : new LinkedHashSet<>(ids)) {
+        outcomes.put(id, discardOne(id, reason));
+      }
     } catch (InvalidRequestException e) {
-      redirect.addFlashAttribute("error", "A reason " + e.problems().get(0).message() + ".");
+      // the reason is checked before any row is touched: a bad one stops the batch at its start
+      redirect.addFlashAttribute("error", "Nothing discarded: " + problems(e) + ".");
+      return "redirect:/errors";
     }
+    long done = outcomes.values().stream().filter(RowOutcome::done).count();
+    long refused = outcomes.size() - done;
+    redirect.addFlashAttribute(
+        "notice", done + " discarded" + (refused == 0 ? "." : ", " + refused + " refused."));
+    redirect.addFlashAttribute("outcomes", inSelectionOrder(ids, outcomes));
     return "redirect:/errors";
+  }
+
+  private RowOutcome discardOne(long id, String reason) {
+    try {
+      reprocessing.discard(id, reason);
+      return RowOutcome.done(id, "discarded");
+    } catch (ConflictException | NotFoundException e) {
+      return RowOutcome.refused(id, e.getMessage());
+    }
+  }
+
+  private static List<RowOutcome> inSelectionOrder(List<Long> ids, Map<Long, RowOutcome> byId) {
+    return new LinkedHashSet<>(ids).stream().map(byId::get).filter(Objects::nonNull).toList();
+  }
+
+  private static String problems(InvalidRequestException e) {
+    return e.problems().stream()
+        .map(p -> p.field() + " " + p.message())
+        .collect(Collectors.joining("; "));
   }
 }

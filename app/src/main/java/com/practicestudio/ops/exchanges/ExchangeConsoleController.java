@@ -8,6 +8,7 @@ import com.practicestudio.journal.Reprocessing;
 import com.practicestudio.ops.PayloadRenderer;
 import com.practicestudio.security.Actor;
 import com.practicestudio.security.Permission;
+import com.practicestudio.web.ConflictException;
 import com.practicestudio.web.InvalidRequestException;
 import com.practicestudio.web.NotFoundException;
 import java.util.List;
@@ -82,12 +83,17 @@ class ExchangeConsoleController {
       @PathVariable long id,
       @RequestParam(defaultValue = "false") boolean dryRun,
       RedirectAttributes redirect) {
-    if (dryRun) {
-      DryRunReport report = reprocessing.dryRun(id);
-      redirect.addFlashAttribute("dryRun", report);
-    } else {
-      reprocessing.requeue(id);
-      redirect.addFlashAttribute("notice", "Put back in line; a worker applies it shortly.");
+    try {
+      if (dryRun) {
+        DryRunReport report = reprocessing.dryRun(id);
+        redirect.addFlashAttribute("dryRun", report);
+      } else {
+        reprocessing.requeue(id);
+        redirect.addFlashAttribute("notice", "Put back in line; a worker applies it shortly.");
+      }
+    } catch (ConflictException e) {
+      // the row's status changed since the page was drawn (or never qualified): say so on the page
+      redirect.addFlashAttribute("error", "Not reprocessed: " + e.getMessage() + ".");
     }
     return "redirect:/exchanges/" + id;
   }
@@ -100,6 +106,8 @@ class ExchangeConsoleController {
       redirect.addFlashAttribute("notice", "Discarded.");
     } catch (InvalidRequestException e) {
       redirect.addFlashAttribute("error", "A reason " + e.problems().get(0).message() + ".");
+    } catch (ConflictException e) {
+      redirect.addFlashAttribute("error", "Not discarded: " + e.getMessage() + ".");
     }
     return "redirect:/exchanges/" + id;
   }
