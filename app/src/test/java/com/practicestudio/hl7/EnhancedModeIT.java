@@ -1,6 +1,7 @@
 package com.practicestudio.hl7;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.practicestudio.hl7v2.Hl7Message;
 import java.time.Duration;
@@ -8,7 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -59,6 +63,36 @@ class EnhancedModeIT {
     interfaces.delete(listener.id());
     interfaces.delete(sender.id());
     replies.close();
+  }
+
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void a_listener_saved_without_a_reply_sender_says_so_when_a_message_asks_for_an_application_ack(
+      CapturedOutput output) throws Exception {
+    // as a listener saved before a reply sender was required: the validator no longer allows it
+    jdbc.sql("UPDATE hl7_interface SET settings = settings - 'replySenderId' WHERE id = ?")
+        .param(listener.id())
+        .update();
+    jdbc.sql("UPDATE hl7_config SET generation = generation + 1 WHERE id = 1").update();
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                registry.config().byId(listener.id()).orElseThrow().listener().replySenderId()
+                    == null);
+    String id = Hl7Samples.unique();
+
+    try (MllpPeer peer = new MllpPeer(port)) {
+      peer.send(Hl7Samples.withHeaderFields(Hl7Samples.adt("A04", id, "M2"), "AL", "AL"));
+      assertThat(peer.answer(WAIT)).contains("MSA|CA|" + id);
+    }
+
+    assertThat(output.getOut())
+        .contains(
+            listener.name()
+                + ": control id "
+                + id
+                + " asks for an application ACK (MSH-16) but the listener has no reply sender");
   }
 
   @Test
