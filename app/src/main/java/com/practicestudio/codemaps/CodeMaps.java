@@ -34,15 +34,18 @@ public class CodeMaps {
   private final AuditLog audit;
   private final Clock clock;
   private final CodeMapCache cache;
+  private final CodeMapMisses misses;
 
   CodeMaps(
       CodeMapRepository maps,
+      CodeMapMisses misses,
       LocationService locations,
       ProviderService providers,
       AuditLog audit,
       Clock clock,
       CodeMapsProperties settings) {
     this.maps = maps;
+    this.misses = misses;
     this.validator = new CodeMapValidator(locations, providers);
     this.audit = audit;
     this.clock = clock;
@@ -95,6 +98,45 @@ public class CodeMaps {
       return Optional.empty();
     }
     return cache.snapshot().reverse(kind, clean(scope), system, value.strip());
+  }
+
+  // ---- codes without a mapping
+
+  /**
+   * Records that nothing maps a code, for the report of codes without a mapping. Call it when a
+   * lookup has failed for good, not for each try of a fallback chain. Counted in memory, written
+   * every few seconds.
+   *
+   * @param scope the scope the lookup used; null for the default maps
+   * @param codeSystem the system the message named, else the field's table; null when neither
+   * @param exchangeId the journal row that carried the code; null when not known
+   */
+  public void unmapped(
+      CodeMapKind kind, String scope, String codeSystem, String code, Long exchangeId) {
+    misses.note(kind, scope, codeSystem, code, exchangeId);
+  }
+
+  /**
+   * The codes recorded without a mapping that still have none: a code that a mapping of its kind
+   * now translates (in its scope or the default, any code system) is left out.
+   */
+  public Page<CodeMapMiss> misses(CodeMapKind kind, int limit, String cursor) {
+    long after = Cursor.decodeId(cursor);
+    List<CodeMapMiss> open = new ArrayList<>();
+    while (open.size() <= limit) {
+      List<CodeMapMiss> batch = misses.list(kind, after, limit + 1);
+      batch.stream().filter(m -> !mappedNow(m)).forEach(open::add);
+      if (batch.size() <= limit) {
+        break;
+      }
+      after = batch.get(batch.size() - 1).id();
+    }
+    List<CodeMapMiss> fetched = open.size() > limit + 1 ? open.subList(0, limit + 1) : open;
+    return Cursor.page(fetched, limit, m -> Long.toString(m.id()));
+  }
+
+  private boolean mappedNow(CodeMapMiss miss) {
+    return lookup(miss.kind(), miss.scope(), null, miss.code()).isPresent();
   }
 
   // ---- editing

@@ -52,6 +52,18 @@ class CodeMapsApiController {
         cursor);
   }
 
+  /**
+   * Codes that messages sent and no mapping translated, still unmapped: kind, scope, code system,
+   * code, how often, first and last seen, the latest journal row that carried the code.
+   */
+  @GetMapping("/misses")
+  Page<CodeMapMiss> misses(
+      @RequestParam(required = false) String kind,
+      @RequestParam(required = false) Integer limit,
+      @RequestParam(required = false) String cursor) {
+    return codeMaps.misses(kind(kind, false), Page.limit(limit), cursor);
+  }
+
   @GetMapping("/{id}")
   CodeMap get(@PathVariable long id) {
     return codeMaps.get(id);

@@ -22,11 +22,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The code-map editor: one kind at a time; edits, additions, deletions and CSV import. */
+/**
+ * The code-map editor: one kind at a time; edits, additions, deletions and CSV import; and the
+ * codes that messages sent without a mapping, each with a form to map it.
+ */
 @Controller
 @RequestMapping("/code-maps")
 @PreAuthorize("hasAuthority('RECORDS_READ')")
 class CodeMapsConsoleController {
+
+  /** Codes without a mapping shown on the page; the API lists them all. */
+  static final int MISSES_SHOWN = 100;
 
   private final CodeMaps maps;
 
@@ -55,6 +61,7 @@ class CodeMapsConsoleController {
     model.addAttribute("kind", selected);
     model.addAttribute("page", page);
     model.addAttribute("canEdit", Actor.can(Permission.MAPPINGS_WRITE));
+    model.addAttribute("misses", maps.misses(null, MISSES_SHOWN, null));
     return "codemaps/list";
   }
 

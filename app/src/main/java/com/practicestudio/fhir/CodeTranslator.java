@@ -14,6 +14,12 @@ public interface CodeTranslator {
   /** The Practice Studio value of a code of {@code system}; empty when unmapped. */
   Optional<String> toLocal(CodeMapKind kind, String system, String code);
 
+  /**
+   * Told when a coded value found no mapping after every try, so that the miss is reported (see
+   * {@code CodeMaps.unmapped}).
+   */
+  default void unmapped(CodeMapKind kind, String system, String code) {}
+
   /** The code in {@code system} for a Practice Studio value; empty when unmapped. */
   Optional<String> toCerner(CodeMapKind kind, String system, String value);
 
@@ -43,6 +49,11 @@ public interface CodeTranslator {
       @Override
       public Optional<String> toLocal(CodeMapKind kind, String system, String code) {
         return maps.translate(kind, scope, system, code);
+      }
+
+      @Override
+      public void unmapped(CodeMapKind kind, String system, String code) {
+        maps.unmapped(kind, scope, system, code, null); // a FHIR read has no journal row here
       }
 
       @Override

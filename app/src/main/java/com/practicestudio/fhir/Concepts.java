@@ -56,6 +56,42 @@ final class Concepts {
         : Optional.empty();
   }
 
+  /**
+   * The value of the first concept that maps, each read as {@link #toLocal(CodeTranslator,
+   * CodeMapKind, CodeableConcept, Set)} reads one. When none maps, one code of the first concept
+   * with a code is reported as unmapped: Cerner's proprietary one if it sent one (that is the code
+   * a site maps), else the first. Texts are not reported: they may be free text.
+   *
+   * @param concepts in order of preference; nulls are skipped
+   */
+  static Optional<String> toLocalOrReport(
+      CodeTranslator codes,
+      CodeMapKind kind,
+      List<CodeableConcept> concepts,
+      Set<String> ownSystems) {
+    for (CodeableConcept concept : concepts) {
+      Optional<String> value = toLocal(codes, kind, concept, ownSystems);
+      if (value.isPresent()) {
+        return value;
+      }
+    }
+    concepts.stream()
+        .filter(c -> c != null && c.getCoding().stream().anyMatch(Coding::hasCode))
+        .findFirst()
+        .map(Concepts::reported)
+        .ifPresent(c -> codes.unmapped(kind, c.getSystem(), c.getCode()));
+    return Optional.empty();
+  }
+
+  /** The coding of a concept that a miss names: Cerner's, else the first with a code. */
+  private static Coding reported(CodeableConcept concept) {
+    List<Coding> coded = concept.getCoding().stream().filter(Coding::hasCode).toList();
+    return coded.stream()
+        .filter(c -> FhirSystems.isCerner(c.getSystem()))
+        .findFirst()
+        .orElse(coded.get(0));
+  }
+
   static Optional<String> toLocal(
       CodeTranslator codes, CodeMapKind kind, Coding coding, Set<String> ownSystems) {
     if (coding == null || !coding.hasCode()) {

@@ -8,6 +8,7 @@ import com.practicestudio.contact.PhoneNumbers;
 import com.practicestudio.patients.PatientIdentifier;
 import com.practicestudio.patients.PatientInput;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,8 +83,11 @@ public final class PatientMapper {
         language(patient),
         extension(patient, FhirSystems.US_CORE_RACE, CodeMapKind.RACE),
         extension(patient, FhirSystems.US_CORE_ETHNICITY, CodeMapKind.ETHNICITY),
-        Concepts.toLocal(
-                codes, CodeMapKind.MARITAL_STATUS, patient.getMaritalStatus(), MARITAL_SYSTEMS)
+        Concepts.toLocalOrReport(
+                codes,
+                CodeMapKind.MARITAL_STATUS,
+                Collections.singletonList(patient.getMaritalStatus()),
+                MARITAL_SYSTEMS)
             .orElse(null));
     if (patient.hasDeceasedDateTimeType()) {
       BaseDateTimeType deceased = patient.getDeceasedDateTimeType();
@@ -219,7 +223,11 @@ public final class PatientMapper {
     if (chosen == null) {
       return null;
     }
-    return Concepts.toLocal(codes, CodeMapKind.LANGUAGE, chosen.getLanguage(), LANGUAGE_SYSTEMS)
+    return Concepts.toLocalOrReport(
+            codes,
+            CodeMapKind.LANGUAGE,
+            Collections.singletonList(chosen.getLanguage()),
+            LANGUAGE_SYSTEMS)
         .orElse(null);
   }
 

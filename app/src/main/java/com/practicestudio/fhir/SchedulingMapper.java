@@ -4,7 +4,10 @@ import com.practicestudio.codemaps.CodeMapKind;
 import com.practicestudio.scheduling.AppointmentDraft;
 import com.practicestudio.scheduling.AppointmentStatus;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Appointment;
@@ -101,7 +104,12 @@ public final class SchedulingMapper {
         instant(slot.getEnd(), "Slot.end"),
         cerner.getCode(),
         Concepts.text(serviceType),
-        Concepts.toLocal(codes, CodeMapKind.APPOINTMENT_TYPE, serviceType, Set.of()).orElse(null),
+        Concepts.toLocalOrReport(
+                codes,
+                CodeMapKind.APPOINTMENT_TYPE,
+                Collections.singletonList(serviceType),
+                Set.of())
+            .orElse(null),
         location != null && location.getValue() instanceof Reference r
             ? CernerReferences.idOf(r, "Location").orElse(null)
             : null,
@@ -152,16 +160,11 @@ public final class SchedulingMapper {
         .orElse(null);
   }
 
+  /** The first service type that maps, else the appointment type. */
   private Optional<String> appointmentType(Appointment appointment) {
-    for (CodeableConcept serviceType : appointment.getServiceType()) {
-      Optional<String> type =
-          Concepts.toLocal(codes, CodeMapKind.APPOINTMENT_TYPE, serviceType, Set.of());
-      if (type.isPresent()) {
-        return type;
-      }
-    }
-    return Concepts.toLocal(
-        codes, CodeMapKind.APPOINTMENT_TYPE, appointment.getAppointmentType(), Set.of());
+    List<CodeableConcept> candidates = new ArrayList<>(appointment.getServiceType());
+    candidates.add(appointment.getAppointmentType());
+    return Concepts.toLocalOrReport(codes, CodeMapKind.APPOINTMENT_TYPE, candidates, Set.of());
   }
 
   private static Optional<String> actor(Appointment appointment, String type) {

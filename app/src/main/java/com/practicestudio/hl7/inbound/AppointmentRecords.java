@@ -12,6 +12,7 @@ import com.practicestudio.scheduling.AppointmentService;
 import com.practicestudio.scheduling.AppointmentStatus;
 import com.practicestudio.web.InvalidRequestException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -231,18 +232,17 @@ class AppointmentRecords {
                     in, new Fields.Xcn(Fields.text(aig, 3, 1), null, null, null, null, null)));
   }
 
+  /** AIS-3, else SCH-8, else SCH-7 through the code map. */
   static Optional<String> appointmentType(Inbound in) {
-    Optional<Segment> ais = in.message().segment("AIS");
-    Optional<String> type =
-        ais.flatMap(
-            s -> in.codes().lookup(CodeMapKind.APPOINTMENT_TYPE, null, Fields.coded(s, 3, 1)));
     Segment sch = in.required("SCH");
-    for (int field : new int[] {8, 7}) {
-      if (type.isEmpty()) {
-        type = in.codes().lookup(CodeMapKind.APPOINTMENT_TYPE, null, Fields.coded(sch, field, 1));
-      }
-    }
-    return type;
+    return in.codes()
+        .lookupFirst(
+            CodeMapKind.APPOINTMENT_TYPE,
+            null,
+            Arrays.asList(
+                in.message().segment("AIS").map(s -> Fields.coded(s, 3, 1)).orElse(null),
+                Fields.coded(sch, 8, 1),
+                Fields.coded(sch, 7, 1)));
   }
 
   /** SCH-25 through the code map; booked for a new appointment when it does not map. */

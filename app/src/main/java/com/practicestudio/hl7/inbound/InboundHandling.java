@@ -1,5 +1,6 @@
 package com.practicestudio.hl7.inbound;
 
+import com.practicestudio.codemaps.CodeMapKind;
 import com.practicestudio.codemaps.CodeMaps;
 import com.practicestudio.db.TransactionMemo;
 import com.practicestudio.hl7v2.Hl7Message;
@@ -13,6 +14,7 @@ import com.practicestudio.scheduling.AppointmentService;
 import com.practicestudio.web.ConflictException;
 import com.practicestudio.web.InvalidRequestException;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -102,10 +104,23 @@ class InboundHandling {
     return message;
   }
 
-  /** The code maps of the interface the row came in on (its endpoint), else the default ones. */
+  /**
+   * The code maps of the interface the row came in on (its endpoint), else the default ones; a code
+   * nothing maps is reported with the row's id.
+   */
   CodeTranslator codes(Exchange exchange) {
     String scope = exchange.endpoint();
-    return (kind, system, code) -> codeMaps.translate(kind, scope, system, code);
+    return new CodeTranslator() {
+      @Override
+      public Optional<String> translate(CodeMapKind kind, String system, String code) {
+        return codeMaps.translate(kind, scope, system, code);
+      }
+
+      @Override
+      public void unmapped(CodeMapKind kind, String system, String code) {
+        codeMaps.unmapped(kind, scope, system, code, exchange.id());
+      }
+    };
   }
 
   /** The memo key of a row's message read ahead. */

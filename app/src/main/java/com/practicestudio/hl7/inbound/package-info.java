@@ -54,8 +54,9 @@
  *       language PID-15, marital status PID-16, SSN PID-19, ethnicity PID-22, death date PID-29.
  *       Coded values go through the code maps of the interface (the row's endpoint is the scope):
  *       the code in its system, in the field's HL7 table, in any system (raw Cerner {@code CD:nnn}
- *       values), then the display text. A code no map knows leaves the field as it is — add the
- *       mapping and reprocess.
+ *       values), then the display text. A code no map knows leaves the field as it is and is listed
+ *       under Code maps › Codes without a mapping ({@code GET /api/v1/code-maps/misses}) with the
+ *       latest message that carried it — add the mapping and reprocess.
  *   <li><b>Values Practice Studio cannot store</b> but that no record needs are left out rather
  *       than failing the message: an SSN that is not nine digits (and Cerner's {@code
  *       000-00-0000}), a ZIP that is no US ZIP on a US address, an e-mail that is no address, an
