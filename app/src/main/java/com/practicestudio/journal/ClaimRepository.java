@@ -97,7 +97,13 @@ final class ClaimRepository {
              set_config('plan_cache_mode', 'force_generic_plan', true)
       """;
 
-  /** See {@link #finishAll}; events only for the rows whose claims still held. */
+  /**
+   * See {@link #finishAll}; events only for the rows whose claims still held. A finished row leaves
+   * the queue, except an outbound row of a key that FAILED: it stays, marked claimed (by the error
+   * queue, as it were) and never due, so the rows of its key behind it wait — a receiver must not
+   * get an S14 for an appointment whose S12 it never got. Reprocessing or discarding it lets them
+   * go.
+   */
   private static final String FINISH_ALL =
       """
       WITH done AS (
@@ -108,8 +114,13 @@ final class ClaimRepository {
               AS f(id, seq, status, code, text)
           WHERE x.id = f.id AND x.status = 'PROCESSING' AND x.claim_seq = f.seq
             AND x.claimed_by = ?
-          RETURNING x.id),
-      dequeued AS (DELETE FROM exchange_queue q USING done WHERE q.exchange_id = done.id),
+          RETURNING x.id, (x.status = 'FAILED' AND x.direction = 'OUTBOUND'
+                           AND x.correlation_key IS NOT NULL) AS holds),
+      dequeued AS (
+          DELETE FROM exchange_queue q USING done WHERE q.exchange_id = done.id AND NOT done.holds),
+      held AS (
+          UPDATE exchange_queue q SET claimed = true, next_attempt_at = 'infinity'
+          FROM done WHERE q.exchange_id = done.id AND done.holds),
       logged AS (%s WHERE e.id IN (SELECT id FROM done))
       SELECT count(*) FROM done
       """

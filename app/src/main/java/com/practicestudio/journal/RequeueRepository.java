@@ -19,7 +19,8 @@ final class RequeueRepository {
 
   /**
    * Puts reprocessable rows back in line, due now, with a fresh attempt count; rows in other
-   * statuses are left alone. Answers the rows it requeued.
+   * statuses are left alone. A failed outbound row still holds its place in the queue (see {@code
+   * ClaimRepository.FINISH_ALL}) and is made due there. Answers the rows it requeued.
    */
   List<Exchange> requeue(Collection<Long> ids, Instant now) {
     return jdbc.sql(
@@ -31,7 +32,9 @@ final class RequeueRepository {
                     claimed_by = NULL, lease_until = NULL, completed_at = NULL, updated_at = ?
                 WHERE id = ANY(?) AND status IN ('FAILED', 'APPLIED', 'DELIVERED', 'IGNORED')
                 RETURNING %s),
-            queued AS (%s)
+            queued AS (%s
+                ON CONFLICT (exchange_id) DO UPDATE
+                SET claimed = false, next_attempt_at = EXCLUDED.next_attempt_at)
             SELECT * FROM back
             """
                 .formatted(ExchangeRepository.COLUMNS, ExchangeRepository.enqueue("back")))
@@ -44,13 +47,16 @@ final class RequeueRepository {
    * Discards a waiting or failed row; empty when it is in another status (or absent). A waiting row
    * leaves the queue first, so a worker claiming it at the same moment either gets it before (and
    * the discard finds it PROCESSING) or not at all; the queue row is locked before the journal row,
-   * in the claim's order.
+   * in the claim's order. A failed outbound row holding its key's place leaves the queue too, which
+   * lets the rows behind it go.
    */
   Optional<Exchange> discard(long id, Instant now) {
     return jdbc.sql(
             """
             WITH dequeued AS (
-                DELETE FROM exchange_queue WHERE exchange_id = ? AND NOT claimed
+                DELETE FROM exchange_queue q WHERE q.exchange_id = ? AND (NOT q.claimed
+                    OR EXISTS (SELECT 1 FROM exchange e
+                               WHERE e.id = q.exchange_id AND e.status = 'FAILED'))
                 RETURNING exchange_id)
             UPDATE exchange
             SET status = 'DISCARDED', next_attempt_at = NULL, completed_at = ?, updated_at = ?

@@ -66,11 +66,14 @@
  *
  * Rows with the same correlation key (and direction) are applied one at a time, in id order: a row
  * is claimable only when every earlier row of its key is finished (APPLIED, DELIVERED, IGNORED,
- * FAILED or DISCARDED) and none is PROCESSING. A FAILED row therefore does not hold up the rows
- * behind it — it waits in the error queue — but a row waiting for its retry does. Rows without a
- * key, and rows of different keys, run in parallel on all nodes. Id order is arrival order for
- * messages recorded one after another (a sender that waits for each ACK); two messages of one key
- * recorded at the same instant by different connections have no defined order.
+ * FAILED or DISCARDED) and none is PROCESSING. A row waiting for its retry holds up the rows behind
+ * it. A FAILED inbound row does not (it waits in the error queue; the records it would have written
+ * are the operator's to fix). A FAILED outbound row does: it keeps its place in the queue, claimed
+ * and never due, until it is reprocessed or discarded, so a receiver never gets a change (S14) for
+ * something whose creation (S12) it never got. Rows without a key, and rows of different keys, run
+ * in parallel on all nodes. Id order is arrival order for messages recorded one after another (a
+ * sender that waits for each ACK); two messages of one key recorded at the same instant by
+ * different connections have no defined order.
  *
  * <h2>Crash recovery</h2>
  *
