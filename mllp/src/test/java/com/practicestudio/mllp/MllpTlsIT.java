@@ -5,11 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.Security;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,6 +103,57 @@ class MllpTlsIT {
       assertThat(Hl7.outcome(client.sendFrame(Hl7.adtA08("T1")).readFrame(ANSWER))).isEqualTo("AA");
     }
     assertThat(peers.get(0).tlsProtocol()).isEqualTo("TLSv1.2");
+  }
+
+  /**
+   * The JDK already disables TLS 1.0 and 1.1, so in this JVM an old peer would be turned away
+   * whatever the listener did. {@link LegacyTlsProbe} runs in a JVM of its own where the security
+   * settings let them through again (this JVM's settings stay as they are for the other tests):
+   * there a plain JDK server socket speaks TLS 1.1, and our listener still refuses it.
+   */
+  @Test
+  void refuses_a_peer_limited_to_tls_1_1_even_where_the_jdk_allows_it() throws Exception {
+    Path settings = dir.resolve("legacy-tls.security");
+    Files.writeString(
+        settings,
+        "jdk.tls.disabledAlgorithms="
+            + withoutOldTls(Security.getProperty("jdk.tls.disabledAlgorithms"))
+            + "\n");
+    Process probe =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.security.properties=" + settings,
+                "-cp",
+                System.getProperty("java.class.path"),
+                LegacyTlsProbe.class.getName(),
+                dir.toString())
+            .redirectErrorStream(true)
+            .start();
+    String output;
+    try (InputStream in = probe.getInputStream()) {
+      output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertThat(probe.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(probe.exitValue()).as(output).isZero();
+    assertThat(output.lines())
+        .as(output)
+        .contains(
+            "control TLSv1.1",
+            "listener TLSv1.1 refused",
+            "listener TLSv1.2 AA",
+            "events [TLS_HANDSHAKE_FAILED]");
+  }
+
+  /** The JDK's list of disabled TLS algorithms without TLSv1 and TLSv1.1. */
+  static String withoutOldTls(String disabled) {
+    String kept =
+        Arrays.stream(disabled.split(","))
+            .map(String::trim)
+            .filter(entry -> !entry.equals("TLSv1") && !entry.equals("TLSv1.1"))
+            .collect(Collectors.joining(", "));
+    assertThat(kept).isNotEqualTo(disabled.trim());
+    return kept;
   }
 
   @Test
