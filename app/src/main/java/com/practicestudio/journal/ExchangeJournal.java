@@ -114,6 +114,11 @@ public class ExchangeJournal {
     return store.exchanges().find(id);
   }
 
+  /** Whether this outbound row holds rows behind it, or waits behind a failed one. */
+  public QueueHold hold(Exchange exchange) {
+    return store.exchanges().hold(exchange);
+  }
+
   /** Newest first; {@code cursor} is the previous page's {@code next}. */
   public Page<Exchange> search(ExchangeQuery query, int limit, String cursor) {
     return store.exchanges().search(query, limit, cursor);

@@ -269,6 +269,30 @@ final class ExchangeRepository {
         .list();
   }
 
+  /** See {@link QueueHold}; only outbound rows of a key take part. */
+  QueueHold hold(Exchange e) {
+    if (e.direction() != Direction.OUTBOUND || e.correlationKey() == null) {
+      return QueueHold.NONE;
+    }
+    return jdbc.sql(
+            """
+            SELECT (SELECT count(*) FROM exchange_queue q
+                    WHERE ? = 'FAILED' AND q.direction = 'OUTBOUND' AND q.correlation_key = ?
+                      AND q.exchange_id > ?
+                      AND EXISTS (SELECT 1 FROM exchange_queue h
+                                  WHERE h.exchange_id = ? AND h.claimed)) AS holding,
+                   (SELECT min(q.exchange_id) FROM exchange_queue q
+                    JOIN exchange f ON f.id = q.exchange_id AND f.status = 'FAILED'
+                    WHERE q.direction = 'OUTBOUND' AND q.correlation_key = ?
+                      AND q.exchange_id < ? AND q.claimed) AS held_by
+            """)
+        .params(e.status().name(), e.correlationKey(), e.id(), e.id(), e.correlationKey(), e.id())
+        .query(
+            (rs, n) ->
+                new QueueHold(rs.getLong("holding"), (Long) rs.getObject("held_by", Long.class)))
+        .single();
+  }
+
   /**
    * The error queue (FAILED) and the backlog (RECEIVED, PENDING) over all time: two counts, over a
    * small partial index and the queue table.

@@ -7,11 +7,13 @@ import com.practicestudio.journal.Channel;
 import com.practicestudio.journal.ExchangeJournal;
 import com.practicestudio.journal.ExchangeStatus;
 import com.practicestudio.journal.InboundMessage;
+import com.practicestudio.journal.OutboundMessage;
 import com.practicestudio.journal.Payload;
 import com.practicestudio.journal.Reprocessing;
 import com.practicestudio.security.Role;
 import com.practicestudio.security.users.UserService;
 import com.practicestudio.testing.Browser;
+import com.practicestudio.testing.ConsoleSession;
 import com.practicestudio.testing.IntegrationTest;
 import com.practicestudio.testing.JsonApi;
 import com.practicestudio.testing.TestUsers;
@@ -184,6 +186,40 @@ class ConsoleOperationsIT {
       browser.waitForText(By.id("error"), "Not discarded: exchange " + id + " is DISCARDED");
     }
     assertThat(audits("REPROCESS", id, operator)).isEqualTo(1);
+  }
+
+  @Test
+  void a_failed_outbound_message_says_what_it_holds_and_the_held_one_says_behind_what() {
+    String key = "patient:" + JsonApi.unique();
+    long first = outbound(uniqueType("ZZO"), key);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> journal.find(first).orElseThrow().status() == ExchangeStatus.FAILED);
+    long second = outbound(uniqueType("ZZO"), key);
+    ConsoleSession operator =
+        ConsoleSession.signIn(port, TestUsers.create(users, Role.OPERATOR), TestUsers.PASSWORD);
+
+    assertThat(operator.get("/exchanges/" + first).body())
+        .contains("id=\"holding\"")
+        .contains("<strong>1</strong> later message(s)");
+    assertThat(operator.get("/exchanges/" + second).body())
+        .contains("id=\"held-by\"")
+        .contains("/exchanges/" + first + "\"");
+    assertThat(journal.find(second).orElseThrow().status()).isEqualTo(ExchangeStatus.PENDING);
+
+    reprocessing.discard(first, "sent by hand instead");
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> journal.find(second).orElseThrow().attempts() > 0);
+    assertThat(operator.get("/exchanges/" + first).body()).doesNotContain("id=\"holding\"");
+  }
+
+  private long outbound(String type, String key) {
+    return journal.recordOutbound(
+        OutboundMessage.of(
+                Channel.CCL, type, "practice-studio", Payload.text("SELECT 1", "text/plain"))
+            .withCorrelationKey(key));
   }
 
   private static void select(Browser browser, long... ids) {

@@ -52,6 +52,7 @@ class ExchangeConsoleController {
     Exchange exchange = journal.find(id).orElseThrow(() -> new NotFoundException("exchange", id));
     model.addAttribute("exchange", exchange);
     model.addAttribute("events", journal.events(id));
+    model.addAttribute("hold", journal.hold(exchange));
     boolean mayReadPayload = Actor.can(Permission.PHI_READ);
     model.addAttribute("mayReadPayload", mayReadPayload);
     model.addAttribute("mayReprocess", Actor.can(Permission.REPROCESS));
