@@ -1,5 +1,6 @@
 package com.practicestudio.hl7;
 
+import com.practicestudio.web.InvalidRequestException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -105,9 +106,13 @@ final class ConsoleForms {
       String targetPath,
       String sourcePath,
       String value,
+      Boolean hl7Null,
       String codeMapKind,
       String codeSystem,
       Integer version) {
+
+    /** What the API takes as a {@code set} rule's explicit null: the two characters {@code ""}. */
+    static final String HL7_NULL = "\"\"";
 
     RuleInput input() {
       boolean transform = "transform".equalsIgnoreCase(kind);
@@ -126,15 +131,35 @@ final class ConsoleForms {
               fieldValue == null || fieldValue.isEmpty() ? null : fieldValue),
           transform ? blank(targetPath) : null,
           transform ? blank(sourcePath) : null,
-          transform ? (value == null || value.isEmpty() ? null : value) : null,
+          transform ? valueForApi() : null,
           transform ? blank(codeMapKind) : null,
           transform ? blank(codeSystem) : null,
           version);
     }
 
+    /**
+     * The value box, or the explicit null when "send as HL7 null" is ticked (as when {@code ""} is
+     * typed). An empty box stays missing, so a forgotten value is refused rather than saved empty.
+     */
+    private String valueForApi() {
+      boolean typed = value != null && !value.isEmpty();
+      if (!Boolean.TRUE.equals(hl7Null)) {
+        return typed ? value : null;
+      }
+      if (!"set".equalsIgnoreCase(action == null ? "" : action.strip())) {
+        throw new InvalidRequestException("hl7Null", "applies to set rules only");
+      }
+      if (typed && !value.equals(HL7_NULL)) {
+        throw new InvalidRequestException(
+            "value", "must be left empty when \"send as HL7 null\" is ticked");
+      }
+      return HL7_NULL;
+    }
+
     /** The form of a saved rule, for the edit row. */
     static RuleForm of(Hl7Rule r) {
       RuleMatch m = r.match();
+      boolean explicitNull = r.action() == RuleAction.SET && HL7_NULL.equals(r.value());
       return new RuleForm(
           r.kind().wire(),
           r.position(),
@@ -148,7 +173,8 @@ final class ConsoleForms {
           m.fieldValue(),
           r.targetPath(),
           r.sourcePath(),
-          r.value(),
+          explicitNull ? null : r.value(),
+          explicitNull,
           r.codeMapKind(),
           r.codeSystem(),
           r.version());
@@ -156,8 +182,8 @@ final class ConsoleForms {
   }
 
   /**
-   * A saved rule as an API input with another position or switch, every other value as saved (the
-   * rule form would turn a {@code set} rule's "" into a missing value).
+   * A saved rule as an API input with another position or switch, every other value exactly as
+   * saved (the rule form would turn a {@code set} rule's empty value into a missing one).
    */
   static RuleInput saved(Hl7Rule r, int position, boolean enabled) {
     return new RuleInput(

@@ -29,8 +29,9 @@ public final class Hl7InboundPipeline {
    *
    * @throws ExchangeFailure permanent: the payload is not HL7 v2 (the parser's {@code HL7-0xx}
    *     code), no filter rule accepts it ({@code HL7-050}) or one rejects it ({@code HL7-051}), or
-   *     a transformation rule cannot be applied ({@code HL7-059}). Let it propagate: the journal
-   *     records the row FAILED with the code.
+   *     a transformation rule cannot be applied ({@code HL7-059}) or lacks a field it needs ({@code
+   *     HL7-068}, naming the rule). Let it propagate: the journal records the row FAILED with the
+   *     code.
    */
   public Hl7Message prepare(Exchange exchange, Payload payload) {
     Hl7Config current = config.get();
@@ -50,6 +51,8 @@ public final class Hl7InboundPipeline {
       return RuleEngine.transform(
               current.transforms(itf.get().id()), message, codes, itf.get().name())
           .message();
+    } catch (RuleEngine.IncompleteRuleException e) {
+      throw ExchangeFailure.permanent(Hl7InterfaceError.RULE_INCOMPLETE.code(), e.getMessage());
     } catch (Hl7ParseException | IllegalArgumentException e) {
       throw ExchangeFailure.permanent(
           Hl7InterfaceError.TRANSFORM_FAILED.code(),

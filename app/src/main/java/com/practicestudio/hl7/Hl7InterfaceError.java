@@ -25,7 +25,8 @@ public enum Hl7InterfaceError {
   ACK_INVALID("HL7-064", "the peer's acknowledgment was not valid for the message sent"),
   LISTENER_FAILED("HL7-065", "the listener could not be started"),
   TLS_SETUP_FAILED("HL7-066", "the interface's TLS key store could not be loaded"),
-  APPOINTMENT_INCOMPLETE("HL7-067", "the appointment lacks data the SIU message needs");
+  APPOINTMENT_INCOMPLETE("HL7-067", "the appointment lacks data the SIU message needs"),
+  RULE_INCOMPLETE("HL7-068", "a transformation rule lacks a field it needs; fix the rule");
 
   private final String code;
   private final String text;

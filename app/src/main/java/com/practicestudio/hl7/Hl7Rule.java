@@ -33,6 +33,24 @@ public record Hl7Rule(
     Instant createdAt,
     Instant updatedAt) {
 
+  /**
+   * What keeps this transformation rule from being applied, e.g. {@code "needs a source field"} for
+   * a copy rule saved before the source became required; null when it can be applied. The console
+   * flags such a rule and {@link RuleEngine} fails the messages it matches.
+   */
+  public String defect() {
+    if (kind != RuleKind.TRANSFORM) {
+      return null;
+    }
+    if (targetPath == null || targetPath.isBlank()) {
+      return "needs a target field";
+    }
+    if (action == RuleAction.COPY && (sourcePath == null || sourcePath.isBlank())) {
+      return "needs a source field";
+    }
+    return null;
+  }
+
   /** How the console and logs name it: {@code filter #2 (accept)}. */
   public String label() {
     return kind.wire() + " #" + position + " (" + action.wire() + ")";

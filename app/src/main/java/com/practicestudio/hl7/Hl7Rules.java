@@ -88,10 +88,7 @@ public final class Hl7Rules {
           }
           int count = rules.count(interfaceId, before.kind());
           int position = c.position() == null ? before.position() : Math.min(c.position(), count);
-          if (position != before.position()) {
-            rules.closeGap(interfaceId, before.kind(), before.position());
-            rules.openGap(interfaceId, before.kind(), position);
-          }
+          rules.makeRoomForMove(interfaceId, before.kind(), before.position(), position);
           rules.update(ruleId, position, c.row(), clock.instant());
           changed("update", itf, ruleId, c.row());
         });

@@ -48,6 +48,31 @@ final class RuleEngine {
   /** The transformed message and what each rule did. */
   record Transformed(Hl7Message message, List<Step> steps) {}
 
+  /**
+   * A matching rule that cannot be applied because it lacks a field ({@link Hl7Rule#defect()}). The
+   * message names the rule by label and id, never the message's content.
+   */
+  static final class IncompleteRuleException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    IncompleteRuleException(Hl7Rule rule) {
+      super(
+          Hl7InterfaceError.RULE_INCOMPLETE.text()
+              + ": "
+              + rule.label()
+              + ", rule "
+              + rule.id()
+              + ", "
+              + rule.defect());
+    }
+
+    /** {@code HL7-068 …: transform #2 (copy), rule 17, needs a source field}. */
+    String describe() {
+      return Hl7InterfaceError.RULE_INCOMPLETE.code() + " " + getMessage();
+    }
+  }
+
   private RuleEngine() {}
 
   /** The first enabled filter rule (in position order) that matches decides. */
@@ -65,6 +90,7 @@ final class RuleEngine {
    *
    * @throws Hl7ParseException when a rule cannot be applied (e.g. a value needs a delimiter the
    *     message does not define)
+   * @throws IncompleteRuleException when a matching rule lacks a field it needs
    */
   static Transformed transform(
       List<Hl7Rule> rules, Hl7Message message, CodeTranslator codes, String scope) {
@@ -77,6 +103,9 @@ final class RuleEngine {
       if (!matches(rule.match(), current)) {
         steps.add(new Step(rule.id(), rule.position(), rule.action(), false, "conditions not met"));
         continue;
+      }
+      if (rule.defect() != null) {
+        throw new IncompleteRuleException(rule);
       }
       Applied applied = apply(rule, current, codes, scope);
       steps.add(

@@ -8,7 +8,12 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** {@code hl7_rule} rows; positions are kept dense (1, 2, 3 …) per interface and kind. */
+/**
+ * {@code hl7_rule} rows; positions are kept dense (1, 2, 3 …) per interface and kind. Every rule
+ * whose position changes gets a new version: a page read before the shift still holds the old
+ * version, so its move or change of a shifted rule is refused rather than applied to a list that
+ * looks different now.
+ */
 final class RuleRepository {
 
   private final JdbcClient jdbc;
@@ -59,19 +64,31 @@ final class RuleRepository {
 
   /** Moves the rules at and after {@code position} down one. */
   void openGap(long interfaceId, RuleKind kind, int position) {
-    jdbc.sql(
-            "UPDATE hl7_rule SET position = position + 1"
-                + " WHERE interface_id = ? AND kind = ? AND position >= ?")
-        .params(interfaceId, kind.name(), position)
-        .update();
+    shiftRange(interfaceId, kind, position, Integer.MAX_VALUE, +1);
   }
 
   /** Moves the rules after {@code position} up one. */
   void closeGap(long interfaceId, RuleKind kind, int position) {
+    shiftRange(interfaceId, kind, position + 1, Integer.MAX_VALUE, -1);
+  }
+
+  /**
+   * Makes room for the rule at {@code from} to go to {@code to}: the rules between shift by one
+   * towards {@code from}; the rule itself and every other rule keep their position.
+   */
+  void makeRoomForMove(long interfaceId, RuleKind kind, int from, int to) {
+    if (to < from) {
+      shiftRange(interfaceId, kind, to, from - 1, +1);
+    } else if (to > from) {
+      shiftRange(interfaceId, kind, from + 1, to, -1);
+    }
+  }
+
+  private void shiftRange(long interfaceId, RuleKind kind, int first, int last, int by) {
     jdbc.sql(
-            "UPDATE hl7_rule SET position = position - 1"
-                + " WHERE interface_id = ? AND kind = ? AND position > ?")
-        .params(interfaceId, kind.name(), position)
+            "UPDATE hl7_rule SET position = position + ?, version = version + 1"
+                + " WHERE interface_id = ? AND kind = ? AND position BETWEEN ? AND ?")
+        .params(by, interfaceId, kind.name(), first, last)
         .update();
   }
 

@@ -74,6 +74,8 @@ public final class RuleTrial {
       }
       String output = t.message().encode(SegmentTerminator.LF);
       return new Result(null, type, verdict, id(by), label(by), null, steps, output);
+    } catch (RuleEngine.IncompleteRuleException e) {
+      return new Result(e.describe(), type, verdict, id(by), label(by), null, List.of(), null);
     } catch (Hl7ParseException e) {
       return new Result(
           Hl7InterfaceError.TRANSFORM_FAILED.code()

@@ -113,11 +113,7 @@ class AppointmentChangesConsoleController {
       Model model,
       RedirectAttributes redirect) {
     try {
-      if (reason == null || reason.isBlank()) {
-        // as the API asks for one: the reason goes out in the SIU S15 (SCH-6)
-        throw new InvalidRequestException("reason", "is required");
-      }
-      return toDay(appointments.cancel(id, reason), "Cancelled", redirect);
+      return toDay(appointments.cancelByUser(id, reason), "Cancelled", redirect);
     } catch (InvalidRequestException e) {
       problems(model, "Not cancelled", e.problems());
     } catch (ConflictException e) {

@@ -87,7 +87,26 @@ public class AppointmentService {
     return save(before, checked);
   }
 
-  /** Cancels with an optional reason. A cancelled, fulfilled or no-show appointment answers 409. */
+  /**
+   * A cancel made in Practice Studio (API, console): the reason is required, as it goes out in the
+   * SIU S15 (SCH-6) to the systems that hold the appointment too.
+   *
+   * @throws InvalidRequestException naming {@code reason} when it is missing or blank
+   * @throws ConflictException when the appointment is cancelled, fulfilled or a no-show
+   */
+  @Transactional
+  public Appointment cancelByUser(long id, String reason) {
+    FieldChecks checks = new FieldChecks();
+    checks.check(reason != null && !reason.isBlank(), "reason", "is required");
+    checks.throwIfAny();
+    return cancel(id, reason);
+  }
+
+  /**
+   * A cancel reported by a connected system (an inbound SIU S15): the reason is optional by design,
+   * because the peer's message may carry none and the cancel must still be recorded. Users cancel
+   * through {@link #cancelByUser}. A cancelled, fulfilled or no-show appointment answers 409.
+   */
   @Transactional
   public Appointment cancel(long id, String reason) {
     Appointment before = lockedOrThrow(id);

@@ -3,8 +3,6 @@ package com.practicestudio.scheduling;
 import com.practicestudio.security.audit.AuditLog;
 import com.practicestudio.web.InvalidRequestException;
 import com.practicestudio.web.Page;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import java.net.URI;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -99,7 +97,8 @@ class AppointmentsApiController {
     }
   }
 
-  record CancelRequest(@NotBlank String reason) {}
+  /** The reason is required; {@link AppointmentService#cancelByUser} checks it. */
+  record CancelRequest(String reason) {}
 
   @GetMapping
   Page<AppointmentJson> search(
@@ -165,8 +164,8 @@ class AppointmentsApiController {
 
   @PostMapping("/{id}/cancel")
   @PreAuthorize("hasAuthority('RECORDS_WRITE')")
-  AppointmentJson cancel(@PathVariable long id, @Valid @RequestBody CancelRequest body) {
-    return AppointmentJson.of(appointments.cancel(id, body.reason()));
+  AppointmentJson cancel(@PathVariable long id, @RequestBody CancelRequest body) {
+    return AppointmentJson.of(appointments.cancelByUser(id, body.reason()));
   }
 
   private AppointmentDraft merge(Appointment current, ObjectNode patch) {

@@ -203,9 +203,101 @@ class Hl7ConsoleIT {
     }
     Hl7Rule after = rules.get(itf.id(), adt.id());
     assertThat(after.enabled()).isTrue();
-    assertThat(after.version()).isEqualTo(3); // switched off here, on behind the page
+    // shifted by the move, switched off here, switched on behind the page
+    assertThat(after.version()).isEqualTo(4);
     assertThat(audits(siu.id(), engineer, "update")).isEqualTo(1);
     assertThat(audits(adt.id(), engineer, "update")).isEqualTo(1);
+  }
+
+  @Test
+  void a_stale_page_cannot_move_a_rule_that_another_move_shifted() {
+    Hl7Interface itf = new TestInterfaces(interfaces, registry).listener(null, null);
+    Hl7Rule first = rules.list(itf.id()).get(0);
+    Hl7Rule third = rules.list(itf.id()).get(2);
+    String engineer = TestUsers.create(users, Role.ENGINEER);
+    try (Browser browser = new Browser("http://localhost:" + port)) {
+      browser.signIn(engineer, TestUsers.PASSWORD);
+      browser.open("/hl7/" + itf.id());
+      row(browser, first.id()).findElement(By.className("down"));
+
+      // behind this page, #3 moves to the top and shifts #1 to #2
+      rules.update(itf.id(), third.id(), ConsoleForms.saved(third, 1, true), third.version());
+      assertThat(rules.get(itf.id(), first.id()).version()).isEqualTo(first.version() + 1);
+
+      // this page still shows the old #1 with its old version: its "move down" is refused
+      row(browser, first.id()).findElement(By.className("down")).click();
+      browser.waitForText(By.id("error"), "the rule changed meanwhile");
+    }
+    assertThat(rules.get(itf.id(), first.id()).position()).isEqualTo(2);
+    assertThat(rules.get(itf.id(), third.id()).position()).isEqualTo(1);
+  }
+
+  @Test
+  void a_set_rule_sends_hl7s_explicit_null_and_its_edit_form_keeps_it() {
+    Hl7Interface itf = new TestInterfaces(interfaces, registry).listener(null, null);
+    String engineer = TestUsers.create(users, Role.ENGINEER);
+    String message = Hl7Samples.adt("A08", "C4", "MRN-5").replace("\r", "\n");
+    try (Browser browser = new Browser("http://localhost:" + port)) {
+      browser.signIn(engineer, TestUsers.PASSWORD);
+      browser.open("/hl7/" + itf.id());
+      WebElement form = browser.driver().findElement(By.id("rule-form"));
+      selectByValue(form.findElement(By.name("kind")), "transform");
+      selectByValue(form.findElement(By.name("action")), "set");
+      form.findElement(By.name("targetPath")).sendKeys("PID-19");
+      form.findElement(By.name("hl7Null")).click();
+      form.findElement(By.name("message")).sendKeys(message);
+      browser.driver().findElement(By.id("try")).click();
+      browser.waitForText(By.id("steps"), "set PID-19");
+      // the sample's PID ends at PID-8 (F); PID-9 … PID-18 stay empty, PID-19 is the null
+      assertThat(browser.driver().findElement(By.id("output")).getText())
+          .contains("|F" + "|".repeat(11) + "\"\"");
+      browser.driver().findElement(By.id("add-rule")).click();
+      browser.waitForText(By.id("notice"), "Rule added.");
+    }
+    Hl7Rule saved =
+        rules.list(itf.id()).stream()
+            .filter(r -> r.action() == RuleAction.SET)
+            .findFirst()
+            .orElseThrow();
+    assertThat(saved.value()).isEqualTo("\"\"");
+
+    try (Browser browser = new Browser("http://localhost:" + port)) {
+      browser.signIn(engineer, TestUsers.PASSWORD);
+      browser.open("/hl7/" + itf.id() + "/rules/" + saved.id());
+      WebElement form = browser.waitFor(By.id("rule-form"));
+      assertThat(form.findElement(By.name("hl7Null")).isSelected()).isTrue();
+      assertThat(form.findElement(By.name("value")).getAttribute("value")).isEmpty();
+      form.findElement(By.name("description")).sendKeys("tell the receiver to clear the SSN");
+      browser.driver().findElement(By.id("save-rule")).click();
+      browser.waitForText(By.id("notice"), "Rule saved.");
+    }
+    Hl7Rule edited = rules.get(itf.id(), saved.id());
+    assertThat(edited.value()).as("the edit kept the explicit null").isEqualTo("\"\"");
+    assertThat(edited.description()).isEqualTo("tell the receiver to clear the SSN");
+    assertThat(edited.version()).isEqualTo(2);
+  }
+
+  @Test
+  void a_copy_rule_saved_without_a_source_is_flagged_invalid_on_the_interface_page() {
+    Hl7Interface itf = new TestInterfaces(interfaces, registry).listener(null, null);
+    long legacy =
+        jdbc.sql(
+                "INSERT INTO hl7_rule (interface_id, kind, position, action, target_path,"
+                    + " created_at, updated_at) VALUES (?, 'TRANSFORM', 1, 'COPY', 'PID-19',"
+                    + " now(), now()) RETURNING id")
+            .param(itf.id())
+            .query(Long.class)
+            .single();
+    String engineer = TestUsers.create(users, Role.ENGINEER);
+    try (Browser browser = new Browser("http://localhost:" + port)) {
+      browser.signIn(engineer, TestUsers.PASSWORD);
+      browser.open("/hl7/" + itf.id());
+      assertThat(row(browser, legacy).findElement(By.className("rule-invalid")).getText())
+          .isEqualTo("invalid: needs a source field");
+      assertThat(browser.driver().findElements(By.cssSelector("#rules .rule-invalid")))
+          .as("only that rule")
+          .hasSize(1);
+    }
   }
 
   @Test

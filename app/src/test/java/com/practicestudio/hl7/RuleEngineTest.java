@@ -1,6 +1,7 @@
 package com.practicestudio.hl7;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.practicestudio.hl7v2.Hl7Message;
 import java.util.List;
@@ -109,4 +110,53 @@ class RuleEngineTest {
         .containsExactly(true, true, true, true, true, true, false);
     assertThat(result.steps().get(6).note()).contains("2 without a mapping");
   }
+
+  @Test
+  void a_copy_rule_saved_without_a_source_fails_the_messages_it_matches_naming_the_rule() {
+    // saved before sourcePath was required: rule id 2 (the helper uses the position as id)
+    Hl7Rule legacy = transform(2, RuleAction.COPY, "PID-19", null, null, null);
+    List<Hl7Rule> rules = List.of(transform(1, RuleAction.SET, "PV1-2", null, "I", null), legacy);
+
+    assertThat(legacy.defect()).isEqualTo("needs a source field");
+    assertThatThrownBy(() -> RuleEngine.transform(rules, ADT, NO_CODES, "itf"))
+        .isInstanceOfSatisfying(
+            RuleEngine.IncompleteRuleException.class,
+            e ->
+                assertThat(e.describe())
+                    .isEqualTo(
+                        "HL7-068 a transformation rule lacks a field it needs; fix the rule:"
+                            + " transform #2 (copy), rule 2, needs a source field")
+                    .doesNotContain("DOE", "MRN-1"));
+  }
+
+  @Test
+  void an_incomplete_rule_whose_conditions_do_not_hold_leaves_the_message_alone() {
+    Hl7Rule legacy =
+        rule(
+            1,
+            RuleKind.TRANSFORM,
+            RuleAction.COPY,
+            new RuleMatch("SIU", null, null, null, null),
+            "PID-19",
+            null,
+            null,
+            null);
+
+    var result = RuleEngine.transform(List.of(legacy), ADT, NO_CODES, "itf");
+
+    assertThat(result.steps()).extracting(RuleEngine.Step::fired).containsExactly(false);
+    assertThat(result.message().encode()).isEqualTo(ADT.encode());
+  }
+
+  @Test
+  void only_transformations_lacking_a_target_or_a_copy_source_are_incomplete() {
+    assertThat(transform(1, RuleAction.CLEAR, null, null, null, null).defect())
+        .isEqualTo("needs a target field");
+    assertThat(transform(1, RuleAction.COPY, "PID-19", "PID-3.1", null, null).defect()).isNull();
+    assertThat(transform(1, RuleAction.SET, "PID-19", null, "\"\"", null).defect()).isNull();
+    assertThat(filter(1, RuleAction.ACCEPT, RuleMatch.ANY).defect()).isNull();
+  }
+
+  private static final RuleEngine.CodeTranslator NO_CODES =
+      (kind, scope, system, code) -> Optional.empty();
 }

@@ -242,4 +242,91 @@ class RulesIT {
         .isInstanceOf(ExchangeFailure.class)
         .hasMessageStartingWith("HL7-");
   }
+
+  @Test
+  void a_move_gives_every_rule_it_shifts_a_new_version_so_a_stale_move_of_one_is_refused() {
+    JsonNode before = engineer.get(base).body().path("items");
+    assertThat(before)
+        .hasSize(5)
+        .allSatisfy(r -> assertThat(r.path("kind").asString()).isEqualTo("filter"));
+    JsonNode last = before.get(4);
+
+    Answer moved =
+        engineer.put(base + "/" + last.path("id").asLong(), moveTo(last, 2), version(last));
+    assertThat(moved.code()).isEqualTo(200);
+
+    JsonNode after = engineer.get(base).body().path("items");
+    assertThat(after.get(0).path("version").asInt())
+        .as("rule #1 kept its place and its version")
+        .isEqualTo(before.get(0).path("version").asInt());
+    for (int i = 1; i <= 3; i++) {
+      JsonNode shifted = after.get(i + 1);
+      assertThat(shifted.path("id").asLong()).isEqualTo(before.get(i).path("id").asLong());
+      assertThat(shifted.path("version").asInt())
+          .as("rule shifted from #%d to #%d", i + 1, i + 2)
+          .isEqualTo(before.get(i).path("version").asInt() + 1);
+    }
+
+    // a page read before the move still offers "move #2 up" with #2's old version
+    JsonNode stale = before.get(1);
+    Answer refused =
+        engineer.put(base + "/" + stale.path("id").asLong(), moveTo(stale, 1), version(stale));
+    assertThat(refused.code()).isEqualTo(409);
+    assertThat(engineer.get(base).body().path("items").get(2).path("id").asLong())
+        .isEqualTo(stale.path("id").asLong());
+  }
+
+  private static String moveTo(JsonNode rule, int position) {
+    return "{\"position\": %d, \"action\": \"%s\", \"match\": %s}"
+        .formatted(position, rule.path("action").asString(), rule.path("match"));
+  }
+
+  private static String version(JsonNode rule) {
+    return "\"" + rule.path("version").asInt() + "\"";
+  }
+
+  @Test
+  void a_copy_rule_saved_without_a_source_fails_each_message_it_matches_naming_the_rule()
+      throws Exception {
+    // saved before sourcePath was required; the API refuses such a rule today
+    long legacy =
+        jdbc.sql(
+                "INSERT INTO hl7_rule (interface_id, kind, position, action, target_path,"
+                    + " created_at, updated_at) VALUES (?, 'TRANSFORM', 1, 'COPY', 'PID-19',"
+                    + " now(), now()) RETURNING id")
+            .param(itf.id())
+            .query(Long.class)
+            .single();
+    registry.reload();
+    String expected =
+        "a transformation rule lacks a field it needs; fix the rule: transform #1 (copy), rule "
+            + legacy
+            + ", needs a source field";
+
+    String id = Hl7Samples.unique();
+    String message = Hl7Samples.adt("A08", id, "MRN-" + id);
+    JsonNode tried =
+        engineer
+            .post(
+                base + "/try", json.writeValueAsString(new Try(message.replace('\r', '\n'), null)))
+            .body();
+    assertThat(tried.path("error").asString()).isEqualTo("HL7-068 " + expected);
+
+    try (MllpPeer peer = new MllpPeer(registry.boundPort(itf.name()).orElseThrow())) {
+      peer.send(message);
+      peer.answer(Duration.ofSeconds(10));
+    }
+    long rowId =
+        jdbc.sql("SELECT id FROM exchange WHERE endpoint = ? AND message_id = ?")
+            .params(itf.name(), id)
+            .query(Long.class)
+            .single();
+    var failed =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> journal.find(rowId).orElseThrow(), e -> e.status().finished());
+    assertThat(failed.status()).isEqualTo(ExchangeStatus.FAILED);
+    assertThat(failed.errorCode()).isEqualTo("HL7-068");
+    assertThat(failed.errorText()).isEqualTo(expected).doesNotContain(id);
+  }
 }

@@ -1,6 +1,7 @@
 package com.practicestudio.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.practicestudio.hl7.Hl7Interfaces;
@@ -10,6 +11,8 @@ import com.practicestudio.security.audit.AuditLog;
 import com.practicestudio.security.users.UserService;
 import com.practicestudio.testing.IntegrationTest;
 import com.practicestudio.testing.TestUsers;
+import com.practicestudio.web.FieldProblem;
+import com.practicestudio.web.InvalidRequestException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -297,6 +300,29 @@ class AppointmentsApiIT {
     JsonApi.Response badType = api.patch(API + "/" + id, Map.of("providerId", "dr who"));
     assertThat(badType.status()).isEqualTo(400);
     assertThat(badType.badFields()).containsExactly("providerId");
+  }
+
+  @Test
+  void the_service_asks_a_user_for_a_cancel_reason_but_records_a_peers_cancel_without_one() {
+    long byUser = api.post(API, body("2026-11-19T14:30:00Z", 30)).id();
+    for (String missing : new String[] {null, "", "  "}) {
+      assertThatThrownBy(() -> service.cancelByUser(byUser, missing))
+          .isInstanceOfSatisfying(
+              InvalidRequestException.class,
+              e ->
+                  assertThat(e.problems())
+                      .extracting(FieldProblem::field)
+                      .containsExactly("reason"));
+    }
+    assertThat(service.byId(byUser).status()).isEqualTo(AppointmentStatus.BOOKED);
+    assertThat(service.cancelByUser(byUser, "Patient called").statusReason())
+        .isEqualTo("Patient called");
+
+    // an inbound SIU S15 may carry no reason (SCH-6): the cancel is recorded all the same
+    long byPeer = api.post(API, body("2026-11-19T15:30:00Z", 30)).id();
+    Appointment cancelled = service.cancel(byPeer, null);
+    assertThat(cancelled.status()).isEqualTo(AppointmentStatus.CANCELLED);
+    assertThat(cancelled.statusReason()).isNull();
   }
 
   @Test
