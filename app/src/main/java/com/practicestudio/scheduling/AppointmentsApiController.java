@@ -3,6 +3,7 @@ package com.practicestudio.scheduling;
 import com.practicestudio.security.audit.AuditLog;
 import com.practicestudio.web.InvalidRequestException;
 import com.practicestudio.web.Page;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -98,7 +99,7 @@ class AppointmentsApiController {
   }
 
   /** The reason is required; {@link AppointmentService#cancelByUser} checks it. */
-  record CancelRequest(String reason) {}
+  record CancelRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String reason) {}
 
   @GetMapping
   Page<AppointmentJson> search(
