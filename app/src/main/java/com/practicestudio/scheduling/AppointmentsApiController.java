@@ -3,7 +3,7 @@ package com.practicestudio.scheduling;
 import com.practicestudio.security.audit.AuditLog;
 import com.practicestudio.web.InvalidRequestException;
 import com.practicestudio.web.Page;
-import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
 import java.net.URI;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -98,8 +98,11 @@ class AppointmentsApiController {
     }
   }
 
-  /** The reason is required; {@link AppointmentService#cancelByUser} checks it. */
-  record CancelRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String reason) {}
+  /**
+   * The reason is required; {@link AppointmentService#cancelByUser} checks it (the annotation, not
+   * enforced here, puts it in the OpenAPI document).
+   */
+  record CancelRequest(@NotBlank String reason) {}
 
   @GetMapping
   Page<AppointmentJson> search(

@@ -27,5 +27,9 @@ class RecordsOpenApiIT {
             "/api/v1/claims",
             "/api/v1/remittances",
             "/api/v1/payments");
+    assertThat(docs.getBody())
+        .as("a cancellation's reason may not be blank")
+        .contains(
+            "\"CancelRequest\":{\"type\":\"object\",\"properties\":{\"reason\":{\"type\":\"string\",\"minLength\":1}}");
   }
 }
