@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The workers' queue holds exactly the rows that wait or are being worked on: a row enters it when
  * recorded or requeued, is marked while claimed, goes back on a retry and leaves when it finishes
- * or is discarded. The claim reads nothing else, so a row missing here would never be applied.
+ * or is discarded (a failed outbound row stays, holding its key: {@link OutboundHoldIT}). The claim
+ * reads nothing else, so a row missing here would never be applied.
  */
 class ExchangeQueueIT {
 
@@ -117,78 +118,6 @@ class ExchangeQueueIT {
     assertThat(node.pool("a", 1).runDue()).isEqualTo(1);
     assertThat(node.row(id).status()).isEqualTo(ExchangeStatus.APPLIED);
     assertThat(queued(id)).isEmpty();
-  }
-
-  @Test
-  void a_failed_outbound_row_holds_its_keys_rows_until_it_is_reprocessed() {
-    List<Long> delivered = new ArrayList<>();
-    long s12 = outbound("SIU^S12", "patient:1");
-    long s14 = outbound("SIU^S14", "patient:1");
-    long otherPatient = outbound("SIU^S12", "patient:2");
-    AtomicReference<Outcome> first = new AtomicReference<>(Outcome.failed("TEST-422", "refused"));
-    node.handle(
-        "HL7 OUTBOUND *",
-        (e, p, c) -> {
-          if (e.id() == s12) {
-            return first.get();
-          }
-          delivered.add(e.id());
-          return Outcome.done();
-        });
-    WorkerPool pool = node.pool("a", 1);
-
-    pool.runDue();
-    pool.runDue();
-
-    assertThat(node.row(s12).status()).isEqualTo(ExchangeStatus.FAILED);
-    assertThat(delivered).as("the other patient's row is not held").containsExactly(otherPatient);
-    assertThat(node.row(s14).status()).isEqualTo(ExchangeStatus.PENDING);
-    assertThat(node.row(s14).attempts()).as("behind the failed row of its key").isZero();
-    assertThat(queued(s12)).map(Queued::claimed).contains(true);
-
-    first.set(Outcome.done());
-    node.reprocessing().requeue(s12);
-    pool.runDue();
-    pool.runDue();
-
-    assertThat(node.row(s12).status()).isEqualTo(ExchangeStatus.DELIVERED);
-    assertThat(delivered).containsExactly(otherPatient, s14);
-    assertThat(queued(s12)).isEmpty();
-    assertThat(queued(s14)).isEmpty();
-  }
-
-  @Test
-  void discarding_a_failed_outbound_row_lets_the_rows_behind_it_go() {
-    long s12 = outbound("SIU^S12", "patient:3");
-    long s15 = outbound("SIU^S15", "patient:3");
-    node.handle(
-        "HL7 OUTBOUND *",
-        (e, p, c) -> e.id() == s12 ? Outcome.failed("TEST-422", "refused") : Outcome.done());
-    WorkerPool pool = node.pool("a", 1);
-    pool.runDue();
-    pool.runDue();
-    assertThat(node.row(s15).status()).isEqualTo(ExchangeStatus.PENDING);
-
-    node.reprocessing().discard(s12, "booked by phone instead");
-    pool.runDue();
-
-    assertThat(node.row(s12).status()).isEqualTo(ExchangeStatus.DISCARDED);
-    assertThat(node.row(s15).status()).isEqualTo(ExchangeStatus.DELIVERED);
-    assertThat(queueSize()).isZero();
-  }
-
-  @Test
-  void a_failed_inbound_row_does_not_hold_the_rows_behind_it() {
-    long first = node.inbound("ADT^A04", "LAB", "q-held-1", "MRN:9", "MSH|").id();
-    outcome.set(Outcome.failed("TEST-422", "mapping missing"));
-    node.pool("a", 1).runDue();
-    long second = node.inbound("ADT^A08", "LAB", "q-held-2", "MRN:9", "MSH|").id();
-    outcome.set(Outcome.done());
-    node.pool("a", 1).runDue();
-
-    assertThat(node.row(first).status()).isEqualTo(ExchangeStatus.FAILED);
-    assertThat(node.row(second).status()).isEqualTo(ExchangeStatus.APPLIED);
-    assertThat(queued(first)).isEmpty();
   }
 
   @Test
@@ -463,13 +392,6 @@ class ExchangeQueueIT {
 
   private static InboundMessage message(String type, String id, String key) {
     return InboundMessage.of(Channel.HL7, type, "LAB", id, payload()).withCorrelationKey(key);
-  }
-
-  private long outbound(String type, String key) {
-    return node.journal()
-        .recordOutbound(
-            OutboundMessage.of(Channel.HL7, type, "practice-studio", payload())
-                .withCorrelationKey(key));
   }
 
   private static Payload payload() {
