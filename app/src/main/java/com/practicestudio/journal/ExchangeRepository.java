@@ -269,28 +269,40 @@ final class ExchangeRepository {
         .list();
   }
 
-  /** See {@link QueueHold}; only outbound rows of a key take part. */
+  /**
+   * See {@link QueueHold}; only outbound rows of a key take part. A failed row holds when it is
+   * still in the queue (rows that failed before rows were held left it); any other row may wait
+   * behind one.
+   */
   QueueHold hold(Exchange e) {
     if (e.direction() != Direction.OUTBOUND || e.correlationKey() == null) {
       return QueueHold.NONE;
     }
-    return jdbc.sql(
-            """
-            SELECT (SELECT count(*) FROM exchange_queue q
-                    WHERE ? = 'FAILED' AND q.direction = 'OUTBOUND' AND q.correlation_key = ?
-                      AND q.exchange_id > ?
-                      AND EXISTS (SELECT 1 FROM exchange_queue h
-                                  WHERE h.exchange_id = ? AND h.claimed)) AS holding,
-                   (SELECT min(q.exchange_id) FROM exchange_queue q
-                    JOIN exchange f ON f.id = q.exchange_id AND f.status = 'FAILED'
-                    WHERE q.direction = 'OUTBOUND' AND q.correlation_key = ?
-                      AND q.exchange_id < ? AND q.claimed) AS held_by
-            """)
-        .params(e.status().name(), e.correlationKey(), e.id(), e.id(), e.correlationKey(), e.id())
-        .query(
-            (rs, n) ->
-                new QueueHold(rs.getLong("holding"), (Long) rs.getObject("held_by", Long.class)))
-        .single();
+    if (e.status() == ExchangeStatus.FAILED) {
+      long behind =
+          jdbc.sql(
+                  """
+                  SELECT count(*) FROM exchange_queue q
+                  WHERE q.direction = 'OUTBOUND' AND q.correlation_key = ? AND q.exchange_id > ?
+                    AND EXISTS (SELECT 1 FROM exchange_queue h WHERE h.exchange_id = ?)
+                  """)
+              .params(e.correlationKey(), e.id(), e.id())
+              .query(Long.class)
+              .single();
+      return new QueueHold(behind, null);
+    }
+    Long heldBy =
+        jdbc.sql(
+                """
+                SELECT min(q.exchange_id) FROM exchange_queue q
+                JOIN exchange f ON f.id = q.exchange_id AND f.status = 'FAILED'
+                WHERE q.direction = 'OUTBOUND' AND q.correlation_key = ? AND q.exchange_id < ?
+                """)
+            .params(e.correlationKey(), e.id())
+            .query((rs, n) -> rs.getObject(1, Long.class)) // NULL when it waits behind none
+            .list()
+            .get(0);
+    return new QueueHold(0, heldBy);
   }
 
   /**

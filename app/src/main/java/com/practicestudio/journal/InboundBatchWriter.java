@@ -209,7 +209,7 @@ final class InboundBatchWriter implements AutoCloseable {
       c.setAutoCommit(true);
       Map<Pending, Recorded> answers = new IdentityHashMap<>();
       for (List<Pending> round : rounds(batch)) {
-        answers.putAll(record(c, round, true));
+        answers.putAll(record(c, round));
       }
       return batch.stream().map(answers::get).toList();
     }
@@ -233,8 +233,7 @@ final class InboundBatchWriter implements AutoCloseable {
    * One statement for the round (control ids unique in it). A message that meets a recorded row of
    * its id with other content is recorded again under an id of its own.
    */
-  private Map<Pending, Recorded> record(Connection c, List<Pending> round, boolean mayRename)
-      throws SQLException {
+  private Map<Pending, Recorded> record(Connection c, List<Pending> round) throws SQLException {
     Map<String, Long> inserted = insertRows(c, round);
     Map<String, RecordedBefore> existing = findExisting(c, round, inserted);
     Map<Pending, Recorded> answers = new IdentityHashMap<>();
@@ -244,7 +243,7 @@ final class InboundBatchWriter implements AutoCloseable {
       RecordedBefore before = existing.get(p.key());
       if (id != null) {
         answers.put(p, new Recorded(id, false, ExchangeStatus.RECEIVED));
-      } else if (mayRename && p.message().reusesIdOf(before.contentKey())) {
+      } else if (p.message().reusesIdOf(before.contentKey())) {
         reused.add(p);
       } else {
         answers.put(p, before.recorded());
@@ -252,7 +251,7 @@ final class InboundBatchWriter implements AutoCloseable {
     }
     if (!reused.isEmpty()) {
       List<Pending> renamed = reused.stream().map(Pending::underOwnId).toList();
-      Map<Pending, Recorded> again = record(c, renamed, false);
+      Map<Pending, Recorded> again = record(c, renamed);
       for (int i = 0; i < reused.size(); i++) {
         ReusedControlIds.warn(reused.get(i).message());
         answers.put(reused.get(i), again.get(renamed.get(i)));

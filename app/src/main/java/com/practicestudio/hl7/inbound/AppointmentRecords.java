@@ -66,9 +66,9 @@ class AppointmentRecords {
   Outcome apply(Inbound in, boolean cancel) {
     Segment sch = in.required("SCH");
     String filler = Fields.text(sch, 2, 1);
-    Optional<Appointment> placedHere = placedHere(sch);
     Optional<Appointment> existing =
         filler != null ? appointments.findByExternalId(filler) : Optional.empty();
+    Optional<Appointment> placedHere = existing.isPresent() ? Optional.empty() : placedHere(sch);
     if (existing.isEmpty()) {
       existing = placedHere;
     }

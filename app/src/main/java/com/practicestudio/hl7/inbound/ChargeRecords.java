@@ -59,16 +59,18 @@ class ChargeRecords {
             .or(() -> providers.resolve(in, Fields.xcn(ft1, 21, 1)))
             .orElse(null);
     ChargeDraft draft = Ft1Mapper.draft(in.message(), ft1, at, patientId, encounterId, providerId);
-    String key = Ft1Mapper.key(patient, in.message(), ft1, draft);
-    Optional<Charge> existing =
-        draft.externalId() != null ? byExternalId(draft.externalId()) : byKey(key);
+    String key =
+        draft.externalId() != null
+            ? null
+            : Ft1Mapper.key(patient, in.message(), in.contentKey(), ft1, draft);
+    Optional<Charge> existing = key == null ? byExternalId(draft.externalId()) : byKey(key);
     if (existing.isPresent() && existing.get().patientId() != patientId) {
       throw Hl7HandlerError.PATIENT_CONFLICT.failure(at + "-2 names a charge of another patient");
     }
     try {
       if (existing.isEmpty()) {
         Charge created = charges.create(draft);
-        if (draft.externalId() == null) {
+        if (key != null) {
           keys.remember(KIND, key, created.id());
         }
         in.created(KIND, created.id(), changed(null, draft));

@@ -1,7 +1,6 @@
 package com.practicestudio.hl7.inbound;
 
 import com.practicestudio.billing.ChargeDraft;
-import com.practicestudio.hl7.MessageContent;
 import com.practicestudio.hl7.inbound.Fields.Coded;
 import com.practicestudio.hl7v2.Hl7Message;
 import com.practicestudio.hl7v2.Segment;
@@ -94,12 +93,17 @@ final class Ft1Mapper {
 
   /**
    * The business key of a charge without transaction id: patient, the message (its sender
-   * MSH-3^MSH-4 and what it says, {@link MessageContent#key}), set id, date and code. A DFT posts
-   * new transactions, so two messages make two charges even when their lines read alike, also under
-   * a reused MSH-10; the same message again (a reprocess, or a resend under a new MSH-7 or MSH-10)
-   * finds its charges again instead of billing twice.
+   * MSH-3^MSH-4 and what it says, {@code contentKey}, {@link Inbound#contentKey}), set id, date and
+   * code. A DFT posts new transactions, so two messages make two charges even when their lines read
+   * alike, also under a reused MSH-10; the same message again (a reprocess, or a resend under a new
+   * MSH-7 or MSH-10) finds its charges again instead of billing twice.
    */
-  static String key(PatientUpdate patient, Hl7Message message, Segment ft1, ChargeDraft draft) {
+  static String key(
+      PatientUpdate patient,
+      Hl7Message message,
+      String contentKey,
+      Segment ft1,
+      ChargeDraft draft) {
     return "ft1|"
         + patient.keyText()
         + "|msg:"
@@ -107,7 +111,7 @@ final class Ft1Mapper {
         + "^"
         + message.raw("MSH-4")
         + "^"
-        + MessageContent.key(message)
+        + contentKey
         + "|"
         + Fields.text(ft1, 1)
         + "|"

@@ -1,5 +1,6 @@
 package com.practicestudio.hl7.inbound;
 
+import com.practicestudio.hl7.MessageContent;
 import com.practicestudio.hl7v2.Hl7Message;
 import com.practicestudio.hl7v2.Segment;
 import com.practicestudio.journal.ApplyContext;
@@ -21,6 +22,7 @@ final class Inbound {
   private final ApplyContext context;
   private final CodeTranslator codes;
   private final MessageTimes times;
+  private String contentKey;
 
   Inbound(
       Hl7Message message,
@@ -49,6 +51,14 @@ final class Inbound {
 
   MessageTimes times() {
     return times;
+  }
+
+  /** What the message says ({@link MessageContent#key}), digested once per message. */
+  String contentKey() {
+    if (contentKey == null) {
+      contentKey = MessageContent.key(message);
+    }
+    return contentKey;
   }
 
   /** The trigger event the row was recorded (and routed) as, e.g. {@code A04}. */

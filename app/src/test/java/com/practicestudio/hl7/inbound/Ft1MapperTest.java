@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.practicestudio.billing.ChargeDraft;
+import com.practicestudio.hl7.MessageContent;
 import com.practicestudio.hl7v2.Hl7Message;
 import com.practicestudio.hl7v2.Segment;
 import com.practicestudio.journal.ExchangeFailure;
@@ -135,7 +136,11 @@ class Ft1MapperTest {
     Segment segment = m.segment("FT1").orElseThrow();
     PatientUpdate patient = new PatientUpdate(new PatientFields(), Set.of(), "1", "HOSP");
     return Ft1Mapper.key(
-        patient, m, segment, Ft1Mapper.draft(m, segment, "FT1(1)", 1L, null, null));
+        patient,
+        m,
+        MessageContent.key(m),
+        segment,
+        Ft1Mapper.draft(m, segment, "FT1(1)", 1L, null, null));
   }
 
   @Test
