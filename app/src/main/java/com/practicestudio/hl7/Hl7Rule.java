@@ -1,5 +1,6 @@
 package com.practicestudio.hl7;
 
+import com.practicestudio.codemaps.CodeMapKind;
 import java.time.Instant;
 
 /**
@@ -35,8 +36,9 @@ public record Hl7Rule(
 
   /**
    * What keeps this transformation rule from being applied, e.g. {@code "needs a source field"} for
-   * a copy rule saved before the source became required; null when it can be applied. The console
-   * flags such a rule and {@link RuleEngine} fails the messages it matches.
+   * a copy rule saved before the source became required, or a map rule without a known code map
+   * kind; null when it can be applied. The console flags such a rule and {@link RuleEngine} fails
+   * the messages it matches.
    */
   public String defect() {
     if (kind != RuleKind.TRANSFORM) {
@@ -47,6 +49,11 @@ public record Hl7Rule(
     }
     if (action == RuleAction.COPY && (sourcePath == null || sourcePath.isBlank())) {
       return "needs a source field";
+    }
+    // without a kind (or with one no longer known) nothing translates: every value stays as it
+    // came, and nothing says so but a note in the trial
+    if (action == RuleAction.MAP && CodeMapKind.fromWire(codeMapKind).isEmpty()) {
+      return "needs a code map kind";
     }
     return null;
   }

@@ -149,11 +149,32 @@ class RuleEngineTest {
   }
 
   @Test
-  void only_transformations_lacking_a_target_or_a_copy_source_are_incomplete() {
+  void a_map_rule_saved_without_a_code_map_kind_fails_the_messages_it_matches() {
+    // it would otherwise translate nothing and leave PID-8 as received without a word
+    Hl7Rule legacy = transform(1, RuleAction.MAP, "PID-8", null, null, null);
+    RuleEngine.CodeTranslator everything = (kind, scope, system, code) -> Optional.of("mapped");
+
+    assertThat(legacy.defect()).isEqualTo("needs a code map kind");
+    assertThatThrownBy(() -> RuleEngine.transform(List.of(legacy), ADT, everything, "itf"))
+        .isInstanceOfSatisfying(
+            RuleEngine.IncompleteRuleException.class,
+            e ->
+                assertThat(e.describe())
+                    .isEqualTo(
+                        "HL7-068 a transformation rule lacks a field it needs; fix the rule:"
+                            + " transform #1 (map), rule 1, needs a code map kind"));
+  }
+
+  @Test
+  void only_transformations_lacking_a_target_a_copy_source_or_a_map_kind_are_incomplete() {
     assertThat(transform(1, RuleAction.CLEAR, null, null, null, null).defect())
         .isEqualTo("needs a target field");
+    assertThat(transform(1, RuleAction.MAP, "PID-8", null, null, "shoe-size").defect())
+        .isEqualTo("needs a code map kind");
+    assertThat(transform(1, RuleAction.MAP, "PID-8", null, null, "gender").defect()).isNull();
     assertThat(transform(1, RuleAction.COPY, "PID-19", "PID-3.1", null, null).defect()).isNull();
     assertThat(transform(1, RuleAction.SET, "PID-19", null, "\"\"", null).defect()).isNull();
+    assertThat(transform(1, RuleAction.SET, "PID-19", null, "", null).defect()).isNull();
     assertThat(filter(1, RuleAction.ACCEPT, RuleMatch.ANY).defect()).isNull();
   }
 
