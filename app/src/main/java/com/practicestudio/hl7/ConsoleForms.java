@@ -107,6 +107,7 @@ final class ConsoleForms {
       String sourcePath,
       String value,
       Boolean hl7Null,
+      Boolean emptyValue,
       String codeMapKind,
       String codeSystem,
       Integer version) {
@@ -138,28 +139,43 @@ final class ConsoleForms {
     }
 
     /**
-     * The value box, or the explicit null when "send as HL7 null" is ticked (as when {@code ""} is
-     * typed). An empty box stays missing, so a forgotten value is refused rather than saved empty.
+     * The value box; or, for a {@code set} rule, the explicit null when "send as HL7 null" is
+     * ticked (as when {@code ""} is typed) or the empty value when "set to empty" is ticked. An
+     * empty box with neither ticked stays missing, so a forgotten value is refused rather than
+     * saved empty.
      */
     private String valueForApi() {
       boolean typed = value != null && !value.isEmpty();
-      if (!Boolean.TRUE.equals(hl7Null)) {
+      boolean nulled = Boolean.TRUE.equals(hl7Null);
+      boolean emptied = Boolean.TRUE.equals(emptyValue);
+      if (!nulled && !emptied) {
         return typed ? value : null;
       }
+      String box = nulled ? "hl7Null" : "emptyValue";
       if (!"set".equalsIgnoreCase(action == null ? "" : action.strip())) {
-        throw new InvalidRequestException("hl7Null", "applies to set rules only");
+        throw new InvalidRequestException(box, "applies to set rules only");
       }
-      if (typed && !value.equals(HL7_NULL)) {
+      if (nulled && emptied) {
         throw new InvalidRequestException(
-            "value", "must be left empty when \"send as HL7 null\" is ticked");
+            "emptyValue", "cannot be ticked with \"send as HL7 null\" (choose one)");
       }
-      return HL7_NULL;
+      if (typed && !(nulled && value.equals(HL7_NULL))) {
+        throw new InvalidRequestException(
+            "value", "must be left empty when \"" + label(box) + "\" is ticked");
+      }
+      return nulled ? HL7_NULL : "";
+    }
+
+    private static String label(String box) {
+      return box.equals("hl7Null") ? "send as HL7 null" : "set to empty";
     }
 
     /** The form of a saved rule, for the edit row. */
     static RuleForm of(Hl7Rule r) {
       RuleMatch m = r.match();
       boolean explicitNull = r.action() == RuleAction.SET && HL7_NULL.equals(r.value());
+      // an empty value blanks the field; the form shows it as the box ticked, not as no value
+      boolean empty = r.action() == RuleAction.SET && "".equals(r.value());
       return new RuleForm(
           r.kind().wire(),
           r.position(),
@@ -173,8 +189,9 @@ final class ConsoleForms {
           m.fieldValue(),
           r.targetPath(),
           r.sourcePath(),
-          explicitNull ? null : r.value(),
+          explicitNull || empty ? null : r.value(),
           explicitNull,
+          empty,
           r.codeMapKind(),
           r.codeSystem(),
           r.version());

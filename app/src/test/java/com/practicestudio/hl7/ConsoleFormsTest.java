@@ -35,6 +35,31 @@ class ConsoleFormsTest {
     assertThat(form(action, box, hl7Null).input().value()).isEqualTo(expected);
   }
 
+  @ParameterizedTest(name = "value box [{0}] with set to empty ticked → value []")
+  @CsvSource(
+      nullValues = "-",
+      value = {"-", "''"})
+  void set_to_empty_ticked_writes_the_empty_value_that_blanks_the_field(String box) {
+    assertThat(form("set", box, null, true).input().value()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "action {0}, value box [{1}], HL7 null {2}, empty {3} → {4} refused")
+  @CsvSource(
+      nullValues = "-",
+      value = {
+        "set,          E,    -,    true, value",
+        "set,          '',   true, true, emptyValue",
+        "strip-prefix, MRN-, -,    true, emptyValue",
+        "clear,        -,    -,    true, emptyValue",
+      })
+  void set_to_empty_with_a_value_with_hl7_null_or_on_another_action_is_refused(
+      String action, String box, Boolean hl7Null, Boolean empty, String field) {
+    assertThatThrownBy(() -> form(action, box, hl7Null, empty).input())
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e -> assertThat(e.problems()).extracting(FieldProblem::field).containsExactly(field));
+  }
+
   @ParameterizedTest(name = "action {0}, value box [{1}] with HL7 null ticked → {2} refused")
   @CsvSource({"set, E, value", "strip-prefix, MRN-, hl7Null", "clear, , hl7Null"})
   void a_ticked_hl7_null_with_a_value_or_on_another_action_is_refused(
@@ -49,9 +74,13 @@ class ConsoleFormsTest {
   @CsvSource(
       delimiter = '|',
       nullValues = "-",
-      value = {"\"\" | - | true", "E | E | false"})
+      value = {
+        "\"\" | - | true  | false",
+        "''     | - | false | true",
+        "E      | E | false | false"
+      })
   void a_saved_set_rule_fills_the_edit_form_and_posting_it_back_keeps_its_value(
-      String saved, String box, boolean ticked) {
+      String saved, String box, boolean nullTicked, boolean emptyTicked) {
     Hl7Rule rule =
         new Hl7Rule(
             7,
@@ -74,11 +103,17 @@ class ConsoleFormsTest {
     ConsoleForms.RuleForm form = ConsoleForms.RuleForm.of(rule);
 
     assertThat(form.value()).isEqualTo(box);
-    assertThat(form.hl7Null()).isEqualTo(ticked);
+    assertThat(form.hl7Null()).isEqualTo(nullTicked);
+    assertThat(form.emptyValue()).isEqualTo(emptyTicked);
     assertThat(form.input().value()).isEqualTo(saved);
   }
 
   private static ConsoleForms.RuleForm form(String action, String value, Boolean hl7Null) {
+    return form(action, value, hl7Null, null);
+  }
+
+  private static ConsoleForms.RuleForm form(
+      String action, String value, Boolean hl7Null, Boolean emptyValue) {
     return new ConsoleForms.RuleForm(
         "transform",
         null,
@@ -94,6 +129,7 @@ class ConsoleFormsTest {
         null,
         value,
         hl7Null,
+        emptyValue,
         null,
         null,
         null);

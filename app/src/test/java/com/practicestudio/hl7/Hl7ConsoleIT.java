@@ -278,6 +278,39 @@ class Hl7ConsoleIT {
   }
 
   @Test
+  void a_set_rule_with_an_empty_value_saved_through_the_api_is_edited_and_kept_empty() {
+    Hl7Interface itf = new TestInterfaces(interfaces, registry).listener(null, null);
+    Hl7Rule saved =
+        rules.create(
+            itf.id(),
+            new RuleInput(
+                "transform", null, "set", true, null, null, "PID-19", null, "", null, null, null));
+    String engineer = TestUsers.create(users, Role.ENGINEER);
+    try (Browser browser = new Browser("http://localhost:" + port)) {
+      browser.signIn(engineer, TestUsers.PASSWORD);
+      browser.open("/hl7/" + itf.id() + "/rules/" + saved.id());
+      WebElement form = browser.waitFor(By.id("rule-form"));
+      assertThat(form.findElement(By.name("emptyValue")).isSelected()).isTrue();
+      assertThat(form.findElement(By.name("hl7Null")).isSelected()).isFalse();
+      assertThat(form.findElement(By.name("value")).getAttribute("value")).isEmpty();
+      form.findElement(By.name("description")).sendKeys("blank the SSN");
+      form.findElement(By.name("message"))
+          .sendKeys(Hl7Samples.adt("A08", "C5", "MRN-6").replace("\r", "\n"));
+      browser.driver().findElement(By.id("try")).click();
+      browser.waitForText(By.id("steps"), "set PID-19");
+      assertThat(browser.driver().findElement(By.id("output")).getText())
+          .as("blanked, not the explicit null")
+          .doesNotContain("\"\"");
+      browser.driver().findElement(By.id("save-rule")).click();
+      browser.waitForText(By.id("notice"), "Rule saved.");
+    }
+    Hl7Rule edited = rules.get(itf.id(), saved.id());
+    assertThat(edited.value()).as("the edit kept the empty value").isEmpty();
+    assertThat(edited.description()).isEqualTo("blank the SSN");
+    assertThat(edited.version()).isEqualTo(2);
+  }
+
+  @Test
   void a_copy_rule_saved_without_a_source_is_flagged_invalid_on_the_interface_page() {
     Hl7Interface itf = new TestInterfaces(interfaces, registry).listener(null, null);
     long legacy =
