@@ -3,7 +3,11 @@ package com.practicestudio.hl7;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.practicestudio.security.Role;
+import com.practicestudio.security.users.UserService;
 import com.practicestudio.testing.Corpus;
+import com.practicestudio.testing.JsonApi;
+import com.practicestudio.testing.TestUsers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +16,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Messages through a live listener into the journal: what is recorded, how it is answered,
@@ -29,6 +35,9 @@ class Hl7IngestIT {
   @Autowired Hl7Rules rules;
   @Autowired InterfaceRegistry registry;
   @Autowired JdbcClient jdbc;
+  @Autowired TestRestTemplate http;
+  @Autowired JsonMapper json;
+  @Autowired UserService users;
 
   private TestInterfaces make;
 
@@ -261,6 +270,59 @@ class Hl7IngestIT {
       String ack = peer.answer(WAIT);
       assertThat(ack).contains("MSA|AE|" + id).contains("HL7-053");
     }
+  }
+
+  @Test
+  void after_apply_answers_ae_with_hl7_058_when_an_operator_discards_the_waiting_message()
+      throws Exception {
+    Hl7Interface itf = make.listener("original", "after-apply", null, 30_000L, null);
+    String mrn = "M" + Hl7Samples.unique();
+    // an earlier message of the same patient waits for its retry an hour away, and holds this
+    // one back (per-key order), so the sender is still waiting when the operator discards it
+    holdBack("MRN:" + mrn);
+    JsonApi operator =
+        new JsonApi(http, json, TestUsers.create(users, Role.OPERATOR), TestUsers.PASSWORD);
+    String id = Hl7Samples.unique();
+    try (MllpPeer peer = new MllpPeer(make.port(itf))) {
+      peer.send(Hl7Samples.adt("A08", id, mrn));
+      await()
+          .atMost(WAIT)
+          .until(() -> count("endpoint = ? AND message_id = ?", itf.name(), id) == 1);
+      Map<String, Object> waiting = row(itf, id);
+      assertThat(waiting).containsEntry("status", "RECEIVED");
+      long rowId = ((Number) waiting.get("id")).longValue();
+
+      JsonApi.Answer discarded =
+          operator.post(
+              "/api/v1/exchanges/" + rowId + "/discard", "{\"reason\": \"sent in error\"}");
+      assertThat(discarded.code()).isEqualTo(200);
+
+      String ack = peer.answer(WAIT);
+      assertThat(ack)
+          .contains("MSA|AE|" + id)
+          .contains("HL7-058 stored, but discarded by an operator")
+          .doesNotContain(mrn);
+    }
+    assertThat(row(itf, id)).containsEntry("status", "DISCARDED");
+  }
+
+  /**
+   * A journal row of {@code key} waiting for a retry an hour from now, as the writer records it.
+   */
+  private void holdBack(String key) {
+    jdbc.sql(
+            """
+            WITH ins AS (
+                INSERT INTO exchange (channel, direction, message_type, sender, message_id,
+                    correlation_key, status, next_attempt_at, received_at, updated_at)
+                VALUES ('HL7', 'INBOUND', 'ADT^A08', 'HOLD', ?, ?, 'RECEIVED',
+                    now() + interval '1 hour', now(), now())
+                RETURNING id, correlation_key, next_attempt_at)
+            INSERT INTO exchange_queue (exchange_id, direction, correlation_key, next_attempt_at)
+            SELECT id, 'INBOUND', correlation_key, next_attempt_at FROM ins
+            """)
+        .params("hold-" + Hl7Samples.unique(), key)
+        .update();
   }
 
   private Map<String, Object> row(Hl7Interface itf, String messageId) {
