@@ -21,11 +21,12 @@ import org.springframework.stereotype.Component;
 /**
  * Appointments from SIU messages, keyed by the filler appointment id SCH-2 (else the placer id
  * SCH-1) as {@code externalId}: S12 creates, S14 modifies, S15 cancels. The patient is found by PID
- * (created from it when unknown), the location by AIL-3, the provider by AIP-3 (else a known AIG-3
- * resource), the type through the appointment-type code map from AIS-3 (else SCH-8, SCH-7), the
- * status through the appointment-status code map from SCH-25; SCH-7 is the reason and the NTEs of
- * the SCH group the notes. As in PID, a field sent as {@code ""} (SCH-6, SCH-7, NTE-3, AIL-3,
- * AIP-3) clears what it maps to; an empty or absent one keeps the stored value.
+ * (created from it when unknown), the location and provider from the resource groups (AIL-3, AIP-3,
+ * else a known AIG-3; which of several counts: {@link AppointmentResources}), the type through the
+ * appointment-type code map from AIS-3 (else SCH-8, SCH-7), the status through the
+ * appointment-status code map from SCH-25; SCH-7 is the reason and the NTEs of the SCH group the
+ * notes. As in PID, a field sent as {@code ""} (SCH-6, SCH-7, NTE-3, AIL-3, AIP-3, AIG-3) clears
+ * what it maps to; an empty or absent one keeps the stored value.
  */
 @Component
 class AppointmentRecords {
@@ -45,20 +46,17 @@ class AppointmentRecords {
 
   private final AppointmentService appointments;
   private final PatientRecords patients;
-  private final LocationResolver locations;
-  private final ProviderResolver providers;
+  private final AppointmentResources resources;
   private final String ownApplication;
 
   AppointmentRecords(
       AppointmentService appointments,
       PatientRecords patients,
-      LocationResolver locations,
-      ProviderResolver providers,
+      AppointmentResources resources,
       Hl7Properties hl7) {
     this.appointments = appointments;
     this.patients = patients;
-    this.locations = locations;
-    this.providers = providers;
+    this.resources = resources;
     this.ownApplication = hl7.sendingApplication();
   }
 
@@ -163,8 +161,8 @@ class AppointmentRecords {
       boolean cancel,
       Optional<Appointment> existing) {
     Appointment current = existing.orElse(null);
-    Long locationId = location(in, current == null ? null : current.locationId());
-    Long providerId = provider(in, current == null ? null : current.providerId());
+    Long locationId = resources.location(in, current == null ? null : current.locationId());
+    Long providerId = resources.provider(in, current == null ? null : current.providerId());
     Span span = SiuTiming.read(in, locationId);
     String type = appointmentType(in).orElse(current == null ? null : current.appointmentType());
     String status = cancel ? AppointmentStatus.CANCELLED.code() : status(in, sch, current);
@@ -192,44 +190,6 @@ class AppointmentRecords {
         current == null ? null : current.cernerDomainId(),
         current == null ? null : current.slotId(),
         null);
-  }
-
-  /** AIL-3 of the first AIL; {@code ""} clears the stored location, no AIL keeps it. */
-  private Long location(Inbound in, Long stored) {
-    Optional<Segment> ail = in.message().segment("AIL");
-    if (ail.isEmpty()) {
-      return stored;
-    }
-    Long resolved =
-        Fields.valued(ail.get(), 3)
-            ? locations.resolve(in, Fields.pl(ail.get(), 3)).orElse(null)
-            : null;
-    return Fields.replaceOrKeep(ail.get(), 3, resolved, stored);
-  }
-
-  /** AIP-3 of the first AIP (else a known AIG-3); {@code ""} in AIP-3 clears the stored one. */
-  private Long provider(Inbound in, Long stored) {
-    Optional<Segment> aip = in.message().segment("AIP");
-    if (aip.isPresent() && Fields.isNull(aip.get(), 3)) {
-      return null;
-    }
-    return sentProvider(in).orElse(stored);
-  }
-
-  private Optional<Long> sentProvider(Inbound in) {
-    Optional<Segment> aip = in.message().segment("AIP");
-    if (aip.isPresent()) {
-      Optional<Long> id = providers.resolve(in, Fields.xcn(aip.get(), 3, 1));
-      if (id.isPresent()) {
-        return id;
-      }
-    }
-    return in.message()
-        .segment("AIG")
-        .flatMap(
-            aig ->
-                providers.find(
-                    in, new Fields.Xcn(Fields.text(aig, 3, 1), null, null, null, null, null)));
   }
 
   /** AIS-3, else SCH-8, else SCH-7 through the code map. */

@@ -147,6 +147,65 @@ class SiuHandlersIT {
   }
 
   @Test
+  void of_several_resource_groups_the_first_location_sent_and_the_attending_count() {
+    String nurse = "N" + unique();
+    String attending = "P" + filler;
+    String groups =
+        "RGS|1|A\n"
+            + "AIL|1|A||^Waiting area\n" // AIL-3 empty: names no location
+            + "AIP|1|A|"
+            + nurse
+            + "^Marvin^Ann|NUR^Nurse\n"
+            + "RGS|2|A\n"
+            + "AIL|2|A|"
+            + room
+            + "^^^MAIN|^Main Office\n"
+            + "AIP|2|A|"
+            + attending
+            + "^Adams^Douglas|AT^Attending\n";
+
+    Exchange booked = hl7.apply(withResources("S12", groups));
+
+    assertThat(booked.status()).isEqualTo(ExchangeStatus.APPLIED);
+    Appointment a = appointments.findByExternalId(filler).orElseThrow();
+    assertThat(locations.get(a.locationId()).externalId()).isEqualTo("MAIN/" + room);
+    assertThat(providers.get(a.providerId()).externalId()).isEqualTo(attending);
+    assertThat(providers.findByExternalId(nurse)).as("only the provider kept is created").isEmpty();
+
+    // the attending taken off the appointment (action D), another added; a device in AIG
+    String successor = "Q" + unique();
+    Exchange changed =
+        hl7.apply(
+            withResources(
+                "S14",
+                "RGS|1|U\nAIG|1|A|DEV1^Scope|EQ^Equipment\n"
+                    + "AIP|1|D|"
+                    + attending
+                    + "^Adams^Douglas|AT^Attending\n"
+                    + "AIP|2|A|"
+                    + successor
+                    + "^Prefect^Ford|AT^Attending\n"));
+    Appointment afterChange = appointments.byId(a.id());
+
+    // no AIP; the general resource sent as "" clears the provider
+    Exchange cleared = hl7.apply(withResources("S14", "RGS|1|U\nAIG|1|A|\"\"\n"));
+    Appointment afterClear = appointments.byId(a.id());
+
+    assertThat(changed.status()).isEqualTo(ExchangeStatus.APPLIED);
+    assertThat(providers.get(afterChange.providerId()).externalId()).isEqualTo(successor);
+    assertThat(afterChange.locationId()).as("no AIL").isEqualTo(a.locationId());
+    assertThat(cleared.status()).isEqualTo(ExchangeStatus.APPLIED);
+    assertThat(afterClear.providerId()).as("AIG-3 \"\"").isNull();
+    assertThat(afterClear.locationId()).isEqualTo(a.locationId());
+  }
+
+  /** The sample SIU with its resource groups replaced. */
+  private String withResources(String trigger, String groups) {
+    String siu = siu(trigger, "Booked", room, "20260410090000", "20260410093000");
+    return siu.substring(0, siu.indexOf("RGS|")) + groups;
+  }
+
+  @Test
   void s15_cancels_and_a_late_s12_leaves_the_cancelled_appointment_alone() {
     hl7.apply(siu("S12", "Booked", room, "20260410090000", "20260410093000"));
 
