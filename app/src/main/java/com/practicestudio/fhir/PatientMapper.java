@@ -69,13 +69,7 @@ public final class PatientMapper {
       b.dateOfBirth(patient.getBirthDateElement().getValueAsString());
     }
     if (patient.hasGender()) {
-      b.gender(
-          codes
-              .toLocal(
-                  CodeMapKind.GENDER,
-                  FhirSystems.ADMINISTRATIVE_GENDER,
-                  patient.getGender().toCode())
-              .orElse(null));
+      b.gender(gender(patient.getGender().toCode()));
     }
     b.address(address(patient));
     telecom(patient, b);
@@ -231,12 +225,25 @@ public final class PatientMapper {
         .orElse(null);
   }
 
-  /** A US Core race or ethnicity extension: its OMB category, else detailed code, else text. */
+  private String gender(String code) {
+    Optional<String> value =
+        codes.toLocal(CodeMapKind.GENDER, FhirSystems.ADMINISTRATIVE_GENDER, code);
+    if (value.isEmpty()) {
+      codes.unmapped(CodeMapKind.GENDER, FhirSystems.ADMINISTRATIVE_GENDER, code);
+    }
+    return value.orElse(null);
+  }
+
+  /**
+   * A US Core race or ethnicity extension: its OMB category, else detailed code, else text. When
+   * none maps, the first code is reported as unmapped (a text may be free text and is not).
+   */
   private String extension(Patient patient, String url, CodeMapKind kind) {
     Extension extension = patient.getExtensionByUrl(url);
     if (extension == null) {
       return null;
     }
+    Coding first = null;
     for (String part : List.of("ombCategory", "detailed")) {
       for (Extension sub : extension.getExtensionsByUrl(part)) {
         if (sub.getValue() instanceof Coding coding) {
@@ -244,14 +251,19 @@ public final class PatientMapper {
           if (value.isPresent()) {
             return value.get();
           }
+          first = first == null && coding.hasCode() ? coding : first;
         }
       }
     }
     Extension text = extension.getExtensionByUrl("text");
-    if (text != null && text.getValue() instanceof StringType s) {
-      return codes.toLocal(kind, null, s.getValue()).orElse(null);
+    Optional<String> byText =
+        text != null && text.getValue() instanceof StringType s
+            ? codes.toLocal(kind, null, s.getValue())
+            : Optional.empty();
+    if (byText.isEmpty() && first != null) {
+      codes.unmapped(kind, first.getSystem(), first.getCode());
     }
-    return null;
+    return byText.orElse(null);
   }
 
   private static String join(List<StringType> parts, String separator) {

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * The location a PL names. Its key is facility/point of care/room/bed as sent; the interface's
  * location code map is asked for the key, then for the point of care alone (a Cerner location code
  * value); else the location with the key as external id; else one is created with that key, the
- * PL's description (or key) as name and the sending facility's configured time zone.
+ * PL's description (or key) as name and the sending facility's configured time zone, and its point
+ * of care (else its key) is reported as a location code without a mapping.
  */
 @Component
 class LocationResolver {
@@ -52,6 +53,9 @@ class LocationResolver {
     if (known.isPresent()) {
       return known;
     }
+    // listed under codes without a mapping, so that the site can map it to a location it keeps
+    in.codes()
+        .unmapped(CodeMapKind.LOCATION, null, pl.pointOfCare() != null ? pl.pointOfCare() : key);
     ZoneId zone = in.times().facilityZone();
     Location created;
     try {

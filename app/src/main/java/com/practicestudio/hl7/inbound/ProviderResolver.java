@@ -28,10 +28,17 @@ class ProviderResolver {
     this.providers = providers;
   }
 
-  /** Finds or creates; empty when the XCN names no one we can keep. */
+  /**
+   * Finds or creates; empty when the XCN names no one we can keep. An id found nowhere is reported
+   * as a provider code without a mapping (whether or not a provider is then created from it).
+   */
   Optional<Long> resolve(Inbound in, Xcn xcn) {
     Optional<Long> known = find(in, xcn);
-    if (known.isPresent() || xcn.id() == null || xcn.family() == null) {
+    if (known.isPresent() || xcn.id() == null) {
+      return known;
+    }
+    in.codes().unmapped(CodeMapKind.PROVIDER, null, xcn.id());
+    if (xcn.family() == null) {
       return known;
     }
     String npi = isNpi(xcn) ? xcn.id() : null;

@@ -57,11 +57,25 @@ final class TestInbound {
    * @param locationZone the zone every location has (null: locations have none)
    */
   static Inbound of(Hl7Message message, String type, ZoneId defaultZone, ZoneId locationZone) {
+    return of(message, type, defaultZone, locationZone, TestInbound::translate);
+  }
+
+  /** As {@link #of(String, String)}, with these code maps. */
+  static Inbound of(String lines, String type, CodeTranslator codes) {
+    return of(message(lines), type, ZoneId.of("America/Chicago"), null, codes);
+  }
+
+  private static Inbound of(
+      Hl7Message message,
+      String type,
+      ZoneId defaultZone,
+      ZoneId locationZone,
+      CodeTranslator codes) {
     return new Inbound(
         message,
         exchange(type),
         new RecordingContext(),
-        TestInbound::translate,
+        codes,
         new MessageTimes(
             message, java.util.Map.of(), defaultZone, id -> Optional.ofNullable(locationZone)));
   }
