@@ -9,6 +9,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,7 +25,11 @@ class CodeMapMissRepository {
     this.batch = batch;
   }
 
-  /** Adds the counts to their rows (creating the rows first seen), in one batch. */
+  /**
+   * Adds the counts to their rows (creating the rows first seen), in one batch. A journal row
+   * counted by an earlier write is not counted again when it is still the code's latest row; one
+   * counted earlier and followed by others cannot be told apart here (nothing keeps every row).
+   */
   void add(List<Map.Entry<Key, Count>> counts) {
     List<Object[]> rows = new ArrayList<>(counts.size());
     for (Map.Entry<Key, Count> e : counts) {
@@ -39,7 +44,8 @@ class CodeMapMissRepository {
             c.times(),
             Timestamp.from(c.firstSeen()),
             Timestamp.from(c.lastSeen()),
-            c.lastExchangeId()
+            c.lastExchangeId(),
+            rowArray(c)
           });
     }
     batch.batchUpdate(
@@ -48,7 +54,10 @@ class CodeMapMissRepository {
                (kind, scope, code_system, code, times, first_seen, last_seen, last_exchange_id)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT ON CONSTRAINT code_map_miss_key DO UPDATE SET
-               times = code_map_miss.times + excluded.times,
+               -- a row counted by an earlier write (it is still the latest) and applied again
+               times = code_map_miss.times + excluded.times
+                   - CASE WHEN code_map_miss.last_exchange_id = ANY (CAST(? AS bigint[]))
+                          THEN 1 ELSE 0 END,
                first_seen = least(code_map_miss.first_seen, excluded.first_seen),
                last_seen = greatest(code_map_miss.last_seen, excluded.last_seen),
                last_exchange_id = CASE
@@ -66,8 +75,14 @@ class CodeMapMissRepository {
           Types.BIGINT,
           Types.TIMESTAMP,
           Types.TIMESTAMP,
-          Types.BIGINT
+          Types.BIGINT,
+          Types.VARCHAR
         });
+  }
+
+  /** The rows a count holds as a PostgreSQL array literal, e.g. {@code {12,13}}. */
+  private static String rowArray(Count c) {
+    return c.rows().stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
   }
 
   /** Misses after {@code afterId} in id order (of one kind when given). */

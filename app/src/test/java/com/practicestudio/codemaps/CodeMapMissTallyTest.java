@@ -7,10 +7,12 @@ import com.practicestudio.codemaps.CodeMapMissTally.Key;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class CodeMapMissTallyTest {
@@ -32,8 +34,9 @@ class CodeMapMissTallyTest {
 
     assertThat(drained)
         .containsExactly(
-            Map.entry(ETHNICITY, new Count(1, T0.plusSeconds(1), T0.plusSeconds(1), 11L)),
-            Map.entry(RACE, new Count(3, T0, T0.plusSeconds(9), 12L)));
+            Map.entry(
+                ETHNICITY, new Count(1, T0.plusSeconds(1), T0.plusSeconds(1), 11L, Set.of(11L))),
+            Map.entry(RACE, new Count(3, T0, T0.plusSeconds(9), 12L, Set.of(11L, 12L))));
     assertThat(tally.drain()).as("a drain takes the counts").isEmpty();
   }
 
@@ -46,7 +49,51 @@ class CodeMapMissTallyTest {
     failed.forEach(e -> tally.add(e.getKey(), e.getValue()));
 
     assertThat(tally.drain())
-        .containsExactly(Map.entry(RACE, new Count(2, T0.plusSeconds(5), T0.plusSeconds(8), 13L)));
+        .containsExactly(
+            Map.entry(
+                RACE, new Count(2, T0.plusSeconds(5), T0.plusSeconds(8), 13L, Set.of(12L, 13L))));
+  }
+
+  @Test
+  void a_row_applied_again_or_naming_the_code_twice_counts_once() {
+    tally.note(RACE, T0, 11L);
+    tally.note(RACE, T0.plusSeconds(1), 12L);
+    tally.note(RACE, T0.plusSeconds(2), 11L); // row 11's group applied again
+    tally.note(RACE, T0.plusSeconds(3), 12L); // row 12 retried
+    tally.note(RACE, T0.plusSeconds(4), null); // without a row every miss counts
+    tally.note(RACE, T0.plusSeconds(5), null);
+
+    assertThat(tally.drain())
+        .containsExactly(
+            Map.entry(RACE, new Count(4, T0, T0.plusSeconds(5), 12L, Set.of(11L, 12L))));
+  }
+
+  @Test
+  void counts_put_back_after_a_failed_write_do_not_count_their_rows_twice() {
+    tally.note(RACE, T0, 11L);
+    List<Map.Entry<Key, Count>> failed = tally.drain();
+    tally.note(RACE, T0.plusSeconds(3), 11L); // retried while the write was failing
+    tally.note(RACE, T0.plusSeconds(4), 12L);
+
+    failed.forEach(e -> tally.add(e.getKey(), e.getValue()));
+
+    assertThat(tally.drain())
+        .extracting(e -> e.getValue().times(), e -> e.getValue().rows())
+        .containsExactly(Tuple.tuple(2L, Set.of(11L, 12L)));
+  }
+
+  @Test
+  void past_the_rows_it_remembers_a_code_counts_every_miss() {
+    for (long row = 1; row <= CodeMapMissTally.MAX_ROWS_PER_KEY + 1; row++) {
+      tally.note(RACE, T0, row);
+    }
+    tally.note(RACE, T0, 1L); // remembered: not counted
+    tally.note(RACE, T0, CodeMapMissTally.MAX_ROWS_PER_KEY + 1L); // not remembered: counted
+
+    Count count = tally.drain().get(0).getValue();
+
+    assertThat(count.times()).isEqualTo(CodeMapMissTally.MAX_ROWS_PER_KEY + 2L);
+    assertThat(count.rows()).hasSize(CodeMapMissTally.MAX_ROWS_PER_KEY);
   }
 
   @Test
@@ -68,11 +115,12 @@ class CodeMapMissTallyTest {
     ExecutorService pool = Executors.newFixedThreadPool(workers);
     CountDownLatch start = new CountDownLatch(1);
     for (int w = 0; w < workers; w++) {
+      long firstRow = (long) w * each;
       pool.submit(
           () -> {
             start.await();
             for (int i = 0; i < each; i++) {
-              tally.note(i % 2 == 0 ? RACE : ETHNICITY, T0, (long) i);
+              tally.note(i % 2 == 0 ? RACE : ETHNICITY, T0, firstRow + i);
             }
             return null;
           });

@@ -75,7 +75,8 @@ class InboundHandling {
             message,
             exchange,
             context,
-            codes(exchange),
+            // a dry run changes nothing, so it reports no misses either (the apply will)
+            codes(exchange, !context.dryRun()),
             new MessageTimes(
                 message,
                 settings.facilityTimeZones(),
@@ -109,6 +110,10 @@ class InboundHandling {
    * nothing maps is reported with the row's id.
    */
   CodeTranslator codes(Exchange exchange) {
+    return codes(exchange, true);
+  }
+
+  private CodeTranslator codes(Exchange exchange, boolean reportMisses) {
     String scope = exchange.endpoint();
     return new CodeTranslator() {
       @Override
@@ -118,7 +123,9 @@ class InboundHandling {
 
       @Override
       public void unmapped(CodeMapKind kind, String system, String code) {
-        codeMaps.unmapped(kind, scope, system, code, exchange.id());
+        if (reportMisses) {
+          codeMaps.unmapped(kind, scope, system, code, exchange.id());
+        }
       }
     };
   }

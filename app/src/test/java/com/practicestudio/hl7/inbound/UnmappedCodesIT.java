@@ -11,6 +11,7 @@ import com.practicestudio.codemaps.CodeMaps;
 import com.practicestudio.journal.Exchange;
 import com.practicestudio.journal.ExchangeJournal;
 import com.practicestudio.journal.ExchangeStatus;
+import com.practicestudio.journal.Reprocessing;
 import com.practicestudio.patients.PatientService;
 import com.practicestudio.security.Role;
 import com.practicestudio.security.users.UserService;
@@ -48,6 +49,7 @@ class UnmappedCodesIT {
   @Autowired TestRestTemplate http;
   @Autowired JsonMapper json;
   @Autowired JdbcClient jdbc;
+  @Autowired Reprocessing reprocessing;
 
   private static String engineerName;
   private static String viewerName;
@@ -76,7 +78,11 @@ class UnmappedCodesIT {
   }
 
   private JsonNode listedMiss(JsonApi api, String code) {
-    JsonApi.Answer answer = api.get("/api/v1/code-maps/misses?kind=race&limit=500");
+    return listedMiss(api, "race", code);
+  }
+
+  private JsonNode listedMiss(JsonApi api, String kind, String code) {
+    JsonApi.Answer answer = api.get("/api/v1/code-maps/misses?kind=" + kind + "&limit=500");
     assertThat(answer.code()).as(answer.text()).isEqualTo(200);
     return StreamSupport.stream(answer.body().get("items").spliterator(), false)
         .filter(m -> m.get("code").asString().equals(code))
@@ -122,6 +128,37 @@ class UnmappedCodesIT {
 
     assertThat(listedMiss(viewer, race)).as("mapped now, so no longer listed").isNull();
     assertThat(console.get("/code-maps?kind=race").body()).doesNotContain(row);
+  }
+
+  @Test
+  void unknown_wards_and_doctors_are_listed_and_a_message_applied_again_counts_once() {
+    String race = rawCode();
+    String ward = "W" + unique();
+    String doctor = "D" + unique();
+    String message =
+        a04(mrn, "F" + unique(), ward, doctor)
+            .replace("|F|||12 Elm St", "|F||" + race + "|12 Elm St");
+    Exchange row = hl7.apply(message);
+    assertThat(row.status()).isEqualTo(ExchangeStatus.APPLIED);
+
+    // a dry run and the row applied again before the next write, then again after it
+    reprocessing.dryRun(row.id());
+    reprocessing.requeue(row.id());
+    assertThat(hl7.finished(row.id()).status()).isEqualTo(ExchangeStatus.APPLIED);
+    misses.flush();
+    reprocessing.requeue(row.id());
+    assertThat(hl7.finished(row.id()).status()).isEqualTo(ExchangeStatus.APPLIED);
+    misses.flush();
+
+    JsonApi viewer = new JsonApi(http, json, viewerName, TestUsers.PASSWORD);
+    JsonNode raceMiss = listedMiss(viewer, "race", race);
+    JsonNode wardMiss = listedMiss(viewer, "location", ward);
+    JsonNode doctorMiss = listedMiss(viewer, "provider", doctor);
+    assertThat(raceMiss.get("times").asLong()).as("one row, applied three times").isEqualTo(1);
+    assertThat(wardMiss).as("PV1-3's point of care").isNotNull();
+    assertThat(wardMiss.get("lastExchangeId").asLong()).isEqualTo(row.id());
+    assertThat(doctorMiss).as("PV1-7's id").isNotNull();
+    assertThat(doctorMiss.get("times").asLong()).isEqualTo(1);
   }
 
   @Test
