@@ -111,21 +111,36 @@ class RuleEngineTest {
     assertThat(result.steps().get(6).note()).contains("2 without a mapping");
   }
 
-  @Test
-  void a_copy_rule_saved_without_a_source_fails_the_messages_it_matches_naming_the_rule() {
-    // saved before sourcePath was required: rule id 2 (the helper uses the position as id)
-    Hl7Rule legacy = transform(2, RuleAction.COPY, "PID-19", null, null, null);
+  @ParameterizedTest(name = "{0} source={1} kind={2} → {3}")
+  @CsvSource(
+      nullValues = "-",
+      value = {
+        // action, sourcePath, codeMapKind, the defect
+        "copy, -,     -,         needs a source field",
+        "map,  -,     -,         needs a code map kind",
+        "map,  -,     shoe-size, needs a code map kind",
+      })
+  void a_rule_saved_without_what_its_action_needs_fails_the_messages_it_matches_naming_it(
+      String action, String source, String mapKind, String defect) {
+    // saved before the field was required: rule id 2 (the helper uses the position as id); a map
+    // rule without a kind would otherwise translate nothing and leave the field without a word
+    Hl7Rule legacy =
+        transform(2, RuleAction.fromWire(action).orElseThrow(), "PID-8", source, null, mapKind);
     List<Hl7Rule> rules = List.of(transform(1, RuleAction.SET, "PV1-2", null, "I", null), legacy);
+    RuleEngine.CodeTranslator everything = (kind, scope, system, code) -> Optional.of("mapped");
 
-    assertThat(legacy.defect()).isEqualTo("needs a source field");
-    assertThatThrownBy(() -> RuleEngine.transform(rules, ADT, NO_CODES, "itf"))
+    assertThat(legacy.defect()).isEqualTo(defect);
+    assertThatThrownBy(() -> RuleEngine.transform(rules, ADT, everything, "itf"))
         .isInstanceOfSatisfying(
             RuleEngine.IncompleteRuleException.class,
             e ->
                 assertThat(e.describe())
                     .isEqualTo(
                         "HL7-068 a transformation rule lacks a field it needs; fix the rule:"
-                            + " transform #2 (copy), rule 2, needs a source field")
+                            + " transform #2 ("
+                            + action
+                            + "), rule 2, "
+                            + defect)
                     .doesNotContain("DOE", "MRN-1"));
   }
 
@@ -146,23 +161,6 @@ class RuleEngineTest {
 
     assertThat(result.steps()).extracting(RuleEngine.Step::fired).containsExactly(false);
     assertThat(result.message().encode()).isEqualTo(ADT.encode());
-  }
-
-  @Test
-  void a_map_rule_saved_without_a_code_map_kind_fails_the_messages_it_matches() {
-    // it would otherwise translate nothing and leave PID-8 as received without a word
-    Hl7Rule legacy = transform(1, RuleAction.MAP, "PID-8", null, null, null);
-    RuleEngine.CodeTranslator everything = (kind, scope, system, code) -> Optional.of("mapped");
-
-    assertThat(legacy.defect()).isEqualTo("needs a code map kind");
-    assertThatThrownBy(() -> RuleEngine.transform(List.of(legacy), ADT, everything, "itf"))
-        .isInstanceOfSatisfying(
-            RuleEngine.IncompleteRuleException.class,
-            e ->
-                assertThat(e.describe())
-                    .isEqualTo(
-                        "HL7-068 a transformation rule lacks a field it needs; fix the rule:"
-                            + " transform #1 (map), rule 1, needs a code map kind"));
   }
 
   @Test
