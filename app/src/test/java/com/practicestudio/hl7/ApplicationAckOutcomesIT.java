@@ -9,6 +9,7 @@ import com.practicestudio.security.crypto.Crypto;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,40 +33,22 @@ class ApplicationAckOutcomesIT {
   @Autowired JdbcClient jdbc;
   @Autowired Crypto crypto;
 
+  private EnhancedListener enhanced;
   private ReceivingPeer replies;
   private Hl7Interface sender;
-  private Hl7Interface listener;
   private int port;
 
   @BeforeEach
   void setUp() throws Exception {
-    replies = new ReceivingPeer();
-    TestInterfaces make = new TestInterfaces(interfaces, registry);
-    sender = make.sender(replies.port(), List.of("ACK"), 3, 2_000);
-    listener = make.listener("enhanced", null, sender.id(), null, null);
-    port = make.port(listener);
-    rules.create(
-        listener.id(),
-        new RuleInput(
-            "filter",
-            1,
-            "ignore",
-            true,
-            null,
-            new RuleMatch("ADT", "A31", null, null, null),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null));
+    enhanced = new EnhancedListener(interfaces, rules, registry);
+    replies = enhanced.replies;
+    sender = enhanced.sender;
+    port = enhanced.port;
   }
 
   @AfterEach
   void tearDown() {
-    interfaces.delete(listener.id());
-    interfaces.delete(sender.id());
-    replies.close();
+    enhanced.close();
   }
 
   @Test
@@ -193,30 +176,29 @@ class ApplicationAckOutcomesIT {
   }
 
   private long inboundId(String controlId) {
-    return jdbc.sql("SELECT id FROM exchange WHERE direction = 'INBOUND' AND message_id = ?")
-        .param(controlId)
-        .query(Long.class)
-        .single();
+    return Long.parseLong(column("id", controlId));
   }
 
   private String status(String controlId) {
-    return jdbc.sql("SELECT status FROM exchange WHERE direction = 'INBOUND' AND message_id = ?")
-        .param(controlId)
-        .query(String.class)
-        .single();
+    return column("status", controlId);
   }
 
   private int attempts(String controlId) {
-    return jdbc.sql("SELECT attempts FROM exchange WHERE direction = 'INBOUND' AND message_id = ?")
-        .param(controlId)
-        .query(Integer.class)
-        .single();
+    return Integer.parseInt(column("attempts", controlId));
   }
 
   private String marker(String controlId) {
-    return jdbc.sql("SELECT follow_up FROM exchange WHERE direction = 'INBOUND' AND message_id = ?")
+    return column("follow_up", controlId);
+  }
+
+  /** A column of the message's inbound row, as text; null when NULL. */
+  private String column(String name, String controlId) {
+    return jdbc.sql(
+            "SELECT "
+                + name
+                + "::text FROM exchange WHERE direction = 'INBOUND' AND message_id = ?")
         .param(controlId)
-        .query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1)))
+        .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
         .single()
         .orElse(null);
   }
