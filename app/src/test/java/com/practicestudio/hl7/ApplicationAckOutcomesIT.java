@@ -160,6 +160,28 @@ class ApplicationAckOutcomesIT {
     assertThat(ackRows(id)).containsExactly("AE");
   }
 
+  @Test
+  void a_message_discarded_before_it_was_applied_gets_an_ae_saying_so() throws Exception {
+    try (RefusedPatients refused = new RefusedPatients(jdbc)) {
+      String mrn = RefusedPatients.PREFIX + Hl7Samples.unique();
+      String id = send(Hl7Samples.adt("A04", Hl7Samples.unique(), mrn), "ER");
+      long row = inboundId(id);
+
+      // it waits for its next retry most of the time; a discard that meets it PROCESSING is refused
+      await()
+          .atMost(WAIT)
+          .ignoreExceptions()
+          .until(() -> reprocessing.discard(row, "sent twice by the feed") != null);
+
+      Hl7Message ae = replies.next(WAIT);
+      assertThat(ae.get("MSA-1")).isEqualTo("AE");
+      assertThat(ae.get("MSA-2")).isEqualTo(id);
+      assertThat(ae.get("ERR-8")).contains("HL7-058");
+      assertThat(replies.poll(QUIET)).isNull();
+      assertThat(ackRows(id)).containsExactly("AE");
+    }
+  }
+
   /** Sends over MLLP with MSH-15 AL and the given MSH-16; answers the control id. */
   private String send(String message, String msh16) throws Exception {
     String id = Hl7Message.parse(message.getBytes(StandardCharsets.UTF_8)).get("MSH-10");
