@@ -50,8 +50,7 @@ public record InboundMessage(
       String correlationKey,
       String endpoint,
       Long parentId,
-      Payload payload,
-      String contentKey) {
+      Payload payload) {
     this(
         channel,
         messageType,
@@ -61,21 +60,8 @@ public record InboundMessage(
         endpoint,
         parentId,
         payload,
-        contentKey,
+        null,
         null);
-  }
-
-  public InboundMessage(
-      Channel channel,
-      String messageType,
-      String sender,
-      String messageId,
-      String correlationKey,
-      String endpoint,
-      Long parentId,
-      Payload payload) {
-    this(
-        channel, messageType, sender, messageId, correlationKey, endpoint, parentId, payload, null);
   }
 
   public static InboundMessage of(
