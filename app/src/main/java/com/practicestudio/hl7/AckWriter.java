@@ -106,16 +106,19 @@ final class AckWriter {
         in, Hl7InterfaceError.APPLY_FAILED, ApplicationAcks.describe(outcome), charsetOverride);
   }
 
-  /** An enhanced-mode application ACK: AA, or AE with the apply error. */
-  Hl7Message application(Inspection in, boolean success, String detail, String controlId) {
+  /**
+   * An enhanced-mode application ACK to {@code received}: AA when {@code error} is null, otherwise
+   * AE saying why (with {@code detail}, the row's error code and text, when there is one).
+   */
+  Hl7Message application(
+      Hl7Message received, Hl7InterfaceError error, String detail, String controlId) {
     Acks.Builder ack =
-        Acks.to(in.message())
-            .code(success ? AckCode.AA : AckCode.AE)
+        Acks.to(received)
+            .code(error == null ? AckCode.AA : AckCode.AE)
             .controlId(controlId)
             .at(now());
-    if (!success) {
-      String text =
-          Hl7InterfaceError.APPLY_FAILED.describe() + (detail == null ? "" : ": " + detail);
+    if (error != null) {
+      String text = error.describe() + (detail == null ? "" : ": " + detail);
       ack.text(shorten(text))
           .error(ErrorCondition.APPLICATION_INTERNAL_ERROR, Acks.Severity.ERROR, text);
     }

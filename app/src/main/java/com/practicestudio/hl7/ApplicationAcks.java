@@ -1,11 +1,16 @@
 package com.practicestudio.hl7;
 
+import com.practicestudio.hl7.ApplicationAckRule.Marker;
+import com.practicestudio.hl7.ApplicationAckRule.Step;
 import com.practicestudio.hl7v2.Hl7Message;
+import com.practicestudio.hl7v2.Hl7ParseException;
 import com.practicestudio.journal.Channel;
-import com.practicestudio.journal.ExchangeJournal;
+import com.practicestudio.journal.ExchangeStatus;
+import com.practicestudio.journal.FollowUps;
 import com.practicestudio.journal.OutboundMessage;
 import com.practicestudio.journal.Payload;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,22 +21,28 @@ import org.slf4j.LoggerFactory;
 /**
  * Enhanced mode's application ACKs. MLLP gives a listener one answer per frame, which is the commit
  * ACK; the application ACK (AA, or AE with the apply error) therefore goes out as a message of its
- * own, through the sender the listener names as its reply sender, once the row is applied or
- * failed. It is recorded as an outbound journal row ({@code ACK^<trigger>}, parent = the inbound
- * row), so it is retried and ends in the error queue like any outbound message.
+ * own, through the sender the listener names as its reply sender. It is recorded as an outbound
+ * journal row ({@code ACK^<trigger>}, parent = the inbound row), so it is retried and ends in the
+ * error queue like any outbound message.
  *
- * <p>The wait for the outcome is held in memory on the node that received the message, for at most
- * {@link #WATCH}; a node that stops meanwhile sends no application ACK for the rows it was waiting
- * on (the commit ACK was sent; the sender's own timer resends, and a resend is answered with the
- * commit ACK again). Duplicates get no second application ACK.
+ * <p>Durable: the intent to answer is the inbound row's follow-up marker ({@link Marker}), written
+ * by the same insert as the row, so a message whose commit ACK went out owes its application ACK
+ * whatever happens to this node afterwards. {@link ApplicationAckRule} decides what each outcome
+ * sends; {@link FollowUps#settle} records that ACK and updates the marker in one transaction, only
+ * if no other node did first — so the ACK is recorded exactly once. The receiving node watches its
+ * rows in memory for {@link #WATCH} to answer within milliseconds; {@link ApplicationAckJob}
+ * settles everything else (rows applied later, reprocessed, or received by a node that stopped), in
+ * pages. Duplicates carry no marker, so they get no second application ACK.
  */
 final class ApplicationAcks implements AutoCloseable {
 
-  static final Duration WATCH = Duration.ofMinutes(10);
+  static final Duration WATCH = Duration.ofMinutes(1);
+  static final int PAGE = 200;
   private static final Logger log = LoggerFactory.getLogger(ApplicationAcks.class);
 
   private final OutcomeWatcher watcher;
-  private final ExchangeJournal journal;
+  private final FollowUps followUps;
+  private final StoredPayloads payloads;
   private final AckWriter acks;
   private final ControlIds controlIds;
   private final Supplier<Hl7Config> config;
@@ -46,73 +57,165 @@ final class ApplicationAcks implements AutoCloseable {
 
   ApplicationAcks(
       OutcomeWatcher watcher,
-      ExchangeJournal journal,
+      FollowUps followUps,
+      StoredPayloads payloads,
       AckWriter acks,
       ControlIds controlIds,
       Supplier<Hl7Config> config,
       String sendingApplication) {
     this.watcher = watcher;
-    this.journal = journal;
+    this.followUps = followUps;
+    this.payloads = payloads;
     this.acks = acks;
     this.controlIds = controlIds;
     this.config = config;
     this.sendingApplication = sendingApplication;
   }
 
-  /** Sends the application ACK MSH-16 asks for once row {@code rowId} is finished. */
-  void follow(long rowId, Inspection in, long replySenderId) {
+  /**
+   * The marker a message's row carries when MSH-16 asks for an application ACK; empty for none
+   * (original mode, refused, NE, or no reply sender to answer through).
+   */
+  static Optional<Marker> markerFor(Inspection in, Long replySenderId) {
+    if (!in.enhanced() || in.refused() || replySenderId == null) {
+      return Optional.empty();
+    }
+    return ApplicationAckRule.Mode.of(in.applicationAck())
+        .map(mode -> new Marker(mode, replySenderId));
+  }
+
+  /** Settles row {@code rowId} as soon as it finishes, if that is within {@link #WATCH}. */
+  void watch(long rowId) {
     watcher
         .await(rowId, WATCH)
         .thenAcceptAsync(
             outcome -> {
-              try {
-                send(rowId, in, replySenderId, outcome);
-              } catch (RuntimeException e) {
-                log.warn(
-                    "Application ACK for exchange {} not recorded ({})",
-                    rowId,
-                    e.getClass().getSimpleName());
+              if (outcome != null) {
+                followUps.due(Marker.PREFIX, rowId).ifPresent(this::settleQuietly);
               }
             },
             executor);
   }
 
-  private void send(long rowId, Inspection in, long replySenderId, OutcomeWatcher.RowOutcome o) {
-    if (o == null) {
-      log.warn("Exchange {} not finished within {}; no application ACK sent", rowId, WATCH);
-      return;
+  /** Settles every due row, a page at a time; answers how many were settled here. */
+  int settleDue() {
+    int settled = 0;
+    long after = 0;
+    List<FollowUps.Due> page;
+    do {
+      page = followUps.due(Marker.PREFIX, after, PAGE);
+      for (FollowUps.Due due : page) {
+        if (settleQuietly(due)) {
+          settled++;
+        }
+        after = due.id();
+      }
+    } while (page.size() == PAGE);
+    return settled;
+  }
+
+  private boolean settleQuietly(FollowUps.Due due) {
+    try {
+      return settle(due);
+    } catch (RuntimeException e) {
+      // the row stays due: the next round tries again
+      log.warn(
+          "Application ACK for exchange {} not recorded ({})",
+          due.id(),
+          e.getClass().getSimpleName());
+      return false;
     }
-    if (!in.wantsApplicationAck(o.success())) {
-      return;
+  }
+
+  /** Records what the row's outcome asks for; false when another node settled it first. */
+  boolean settle(FollowUps.Due due) {
+    Optional<Marker> marker = Marker.parse(due.marker());
+    if (marker.isEmpty()) {
+      log.warn("Exchange {}: unreadable application ACK marker; dropped", due.id());
+      return followUps.settle(due, null, null);
     }
-    Optional<Hl7Interface> sender = config.get().byId(replySenderId);
+    Step step = ApplicationAckRule.step(marker.get(), due.status());
+    String next = step.next() == null ? null : step.next().encode();
+    if (step.ack() == ApplicationAckRule.Ack.NONE) {
+      return followUps.settle(due, next, null);
+    }
+    Optional<OutboundMessage> ack = build(due, marker.get().replySenderId(), step.ack());
+    // no ACK can be built (sender gone, payload unreadable): nothing more can be owed either
+    return followUps.settle(due, ack.isPresent() ? next : null, ack.orElse(null));
+  }
+
+  private Optional<OutboundMessage> build(
+      FollowUps.Due due, long replySenderId, ApplicationAckRule.Ack code) {
+    Hl7Config current = config.get();
+    Optional<Hl7Interface> sender = current.byId(replySenderId);
     if (sender.isEmpty() || sender.get().kind() != InterfaceKind.SENDER) {
       log.warn(
-          "Exchange {}: the reply sender {} is gone; no application ACK", rowId, replySenderId);
-      return;
+          "Exchange {}: the reply sender {} is gone; no application ACK", due.id(), replySenderId);
+      return Optional.empty();
+    }
+    Optional<Hl7Message> received = received(due, current);
+    if (received.isEmpty()) {
+      return Optional.empty();
     }
     String controlId = controlIds.next();
-    String detail = o.success() ? null : describe(o);
-    Hl7Message ack = acks.application(in, o.success(), detail, controlId);
-    String trigger = in.message().triggerEvent();
-    journal.recordOutbound(
+    Hl7Message ack =
+        code == ApplicationAckRule.Ack.AA
+            ? acks.application(received.get(), null, null, controlId)
+            : acks.application(
+                received.get(),
+                due.status() == ExchangeStatus.DISCARDED
+                    ? Hl7InterfaceError.DISCARDED
+                    : Hl7InterfaceError.APPLY_FAILED,
+                due.status() == ExchangeStatus.DISCARDED ? null : describe(due),
+                controlId);
+    String trigger = received.get().triggerEvent();
+    return Optional.of(
         new OutboundMessage(
             Channel.HL7,
             trigger.isEmpty() ? "ACK" : "ACK^" + trigger,
             sendingApplication,
             controlId,
-            in.correlationKey(),
+            due.correlationKey(),
             sender.get().name(),
-            rowId,
+            due.id(),
             new Payload(ack.toBytes(), Hl7Text.contentType(ack.charset().charset()))));
   }
 
-  static String describe(OutcomeWatcher.RowOutcome o) {
-    if (o.errorCode() == null) {
-      return o.status().name();
+  /** The stored message, read as its listener read it (charset override included). */
+  private Optional<Hl7Message> received(FollowUps.Due due, Hl7Config current) {
+    String charset =
+        current
+            .byName(due.endpoint())
+            .filter(i -> i.kind() == InterfaceKind.LISTENER)
+            .map(i -> i.listener().charset())
+            .orElse(null);
+    Optional<byte[]> bytes = payloads.read(due.id());
+    try {
+      return bytes.map(b -> Hl7Text.parse(b, charset));
+    } catch (Hl7ParseException | IllegalArgumentException e) {
+      log.warn(
+          "Exchange {}: the stored message cannot be read ({}); no application ACK",
+          due.id(),
+          e.getClass().getSimpleName());
+      return Optional.empty();
     }
-    String text = o.errorText() == null ? "" : " " + o.errorText();
-    String all = o.errorCode() + text;
+  }
+
+  private static String describe(FollowUps.Due due) {
+    return describe(due.status(), due.errorCode(), due.errorText());
+  }
+
+  static String describe(OutcomeWatcher.RowOutcome o) {
+    return describe(o.status(), o.errorCode(), o.errorText());
+  }
+
+  /** The error code and text of a failed row, shortened for ERR-8 (no PHI: the journal's rule). */
+  static String describe(ExchangeStatus status, String errorCode, String errorText) {
+    if (errorCode == null) {
+      return status.name();
+    }
+    String text = errorText == null ? "" : " " + errorText;
+    String all = errorCode + text;
     return all.length() <= 200 ? all : all.substring(0, 200);
   }
 

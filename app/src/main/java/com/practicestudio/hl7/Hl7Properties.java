@@ -17,6 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stopGrace how long a listener that is stopped or rebound may take to answer what it
  *     received
  * @param logPayloads logs whole HL7 messages at DEBUG — <b>this logs PHI</b>; off by default
+ * @param applicationAckInterval how often each node looks for enhanced-mode application ACKs that
+ *     are due and were not sent by the node that received the message (it stopped, or the message
+ *     was applied after its watch ran out, or reprocessed); the receiving node answers at once
  */
 @ConfigurationProperties("practice-studio.hl7")
 public record Hl7Properties(
@@ -25,11 +28,16 @@ public record Hl7Properties(
     @DefaultValue("PRACTICE_STUDIO") String sendingApplication,
     @DefaultValue("PRACTICE_STUDIO") String sendingFacility,
     @DefaultValue("5s") Duration stopGrace,
-    @DefaultValue("false") boolean logPayloads) {
+    @DefaultValue("false") boolean logPayloads,
+    @DefaultValue("2s") Duration applicationAckInterval) {
 
   public Hl7Properties {
     if (refreshInterval.isZero() || refreshInterval.isNegative()) {
       throw new IllegalArgumentException("practice-studio.hl7.refresh-interval must be positive");
+    }
+    if (applicationAckInterval.isZero() || applicationAckInterval.isNegative()) {
+      throw new IllegalArgumentException(
+          "practice-studio.hl7.application-ack-interval must be positive");
     }
   }
 

@@ -5,6 +5,7 @@ import com.practicestudio.codemaps.CodeMaps;
 import com.practicestudio.hl7.inbound.Hl7HandlersProperties;
 import com.practicestudio.hl7.inbound.MrnRule;
 import com.practicestudio.journal.ExchangeJournal;
+import com.practicestudio.journal.FollowUps;
 import com.practicestudio.journal.Handles;
 import com.practicestudio.security.audit.AuditLog;
 import com.practicestudio.security.crypto.Crypto;
@@ -74,6 +75,34 @@ class Hl7Wiring {
     return new OutcomeWatcher(jdbc);
   }
 
+  /** The registry is looked up on use: its listeners' receivers need these ACKs first. */
+  @Bean(destroyMethod = "close")
+  ApplicationAcks hl7ApplicationAcks(
+      OutcomeWatcher watcher,
+      FollowUps followUps,
+      JdbcClient jdbc,
+      Crypto crypto,
+      AckWriter acks,
+      ControlIds controlIds,
+      ObjectProvider<InterfaceRegistry> registry,
+      Hl7Properties settings) {
+    return new ApplicationAcks(
+        watcher,
+        followUps,
+        new StoredPayloads(jdbc, crypto),
+        acks,
+        controlIds,
+        () -> registry.getObject().config(),
+        settings.sendingApplication());
+  }
+
+  /** Server mode only (admin commands send nothing). */
+  @Bean
+  ApplicationAckJob hl7ApplicationAckJob(
+      ApplicationAcks acks, Hl7Properties settings, Environment environment) {
+    return new ApplicationAckJob(acks, settings.applicationAckInterval(), serverMode(environment));
+  }
+
   @Bean
   RuleEngine.CodeTranslator hl7CodeTranslator(CodeMaps codeMaps) {
     return (kind, scope, system, code) ->
@@ -90,20 +119,12 @@ class Hl7Wiring {
       ExchangeJournal journal,
       AckWriter acks,
       OutcomeWatcher watcher,
-      ControlIds controlIds,
+      ApplicationAcks applicationAcks,
       Hl7Properties settings,
       Hl7HandlersProperties handlers,
       Environment environment) {
     InterfaceRegistry[] self = new InterfaceRegistry[1];
     CorrelationKeys keys = new CorrelationKeys(new MrnRule(handlers));
-    ApplicationAcks applicationAcks =
-        new ApplicationAcks(
-            watcher,
-            journal,
-            acks,
-            controlIds,
-            () -> self[0].config(),
-            settings.sendingApplication());
     ListenerStarter starter =
         new ListenerStarter(
             crypto,

@@ -91,7 +91,10 @@ final class InboundReceiver implements AsyncMessageHandler, ErrorAnswer {
             itf.name(),
             null,
             new Payload(frame.payload(), Hl7Text.contentType(in.charset())),
-            in.contentKey());
+            in.contentKey(),
+            ApplicationAcks.markerFor(in, settings.replySenderId())
+                .map(ApplicationAckRule.Marker::encode)
+                .orElse(null));
     return journal
         .submitInbound(message)
         .handle((recorded, error) -> answer(itf, in, prepared, recorded, error))
@@ -113,26 +116,31 @@ final class InboundReceiver implements AsyncMessageHandler, ErrorAnswer {
     }
     metrics.answered(itf.name(), outcomeTag(in, recorded));
     if (in.refused() || in.enhanced() || s.ackTiming() == AckTiming.AFTER_STORE) {
-      if (in.enhanced()
-          && !in.refused()
-          && !recorded.duplicate()
-          && !in.applicationAck().isEmpty()) {
-        if (s.replySenderId() != null) {
-          applicationAcks.follow(recorded.id(), in, s.replySenderId());
-        } else {
-          // saved before a reply sender was required: the peer waits for an ACK that never comes
-          log.warn(
-              "{}: control id {} asks for an application ACK (MSH-16) but the listener has no"
-                  + " reply sender",
-              itf.name(),
-              in.messageId());
-        }
+      if (in.enhanced() && !in.refused() && !recorded.duplicate()) {
+        followApplicationAck(itf, in, recorded);
       }
       return done(prepared);
     }
     return watcher
         .await(recorded.id(), Duration.ofMillis(s.applyTimeoutMillis()))
         .thenApply(outcome -> acks.afterApply(in, outcome, s.charset()));
+  }
+
+  /** The row carries the marker already (committed with it); watching only makes it quick. */
+  private void followApplicationAck(Hl7Interface itf, Inspection in, Recorded recorded) {
+    if (ApplicationAckRule.Mode.of(in.applicationAck()).isEmpty()) {
+      return;
+    }
+    if (itf.listener().replySenderId() != null) {
+      applicationAcks.watch(recorded.id());
+    } else {
+      // saved before a reply sender was required: the peer waits for an ACK that never comes
+      log.warn(
+          "{}: control id {} asks for an application ACK (MSH-16) but the listener has no"
+              + " reply sender",
+          itf.name(),
+          in.messageId());
+    }
   }
 
   @Override

@@ -18,7 +18,7 @@ import java.nio.charset.Charset;
  * @param decision the filter's verdict; null when malformed
  * @param charset the charset the message was read in (null when malformed)
  * @param enhanced whether enhanced-mode acknowledgment applies to this message
- * @param applicationAck MSH-16 (AL, ER, SU, NE or empty)
+ * @param applicationAck MSH-16 (AL, ER, SU, NE or empty); {@link ApplicationAckRule} reads it
  * @param contentKey what the message says ({@link MessageContent#key}); null when malformed
  */
 record Inspection(
@@ -41,15 +41,5 @@ record Inspection(
   /** Not taken: malformed, or no filter rule accepts or ignores it. */
   boolean refused() {
     return message == null || !decision.taken();
-  }
-
-  /** Whether MSH-16 asks for an application ACK after an outcome with this success. */
-  boolean wantsApplicationAck(boolean success) {
-    return switch (applicationAck) {
-      case "AL" -> true;
-      case "ER" -> !success;
-      case "SU" -> success;
-      default -> false;
-    };
   }
 }

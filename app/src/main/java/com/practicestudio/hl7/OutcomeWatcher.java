@@ -15,9 +15,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Waits for journal rows to finish (APPLIED, IGNORED, FAILED, DISCARDED), for ACK-after-apply
- * listeners and enhanced-mode application ACKs. One thread polls the rows being waited for in one
- * query every few milliseconds, whichever node applies them. A wait that runs out completes with
- * null.
+ * listeners (the connection waits, so this wait is in memory by nature) and for the quick path of
+ * enhanced-mode application ACKs (which the journal also holds durably, see {@link
+ * ApplicationAcks}). One thread polls every row being waited for, in queries of up to {@value
+ * #MAX_IDS_PER_QUERY} ids, every few milliseconds, whichever node applies them. A wait that runs
+ * out completes with null.
  */
 final class OutcomeWatcher implements AutoCloseable {
 
@@ -90,7 +92,7 @@ final class OutcomeWatcher implements AutoCloseable {
       if (now - w.deadline() >= 0) {
         it.remove();
         w.done().complete(null);
-      } else if (ids.size() < MAX_IDS_PER_QUERY) {
+      } else {
         ids.add(w.id());
       }
     }
@@ -98,7 +100,26 @@ final class OutcomeWatcher implements AutoCloseable {
       return;
     }
     Map<Long, RowOutcome> finished = new java.util.HashMap<>();
-    jdbc.sql(
+    for (int from = 0; from < ids.size(); from += MAX_IDS_PER_QUERY) {
+      List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + MAX_IDS_PER_QUERY));
+      finished(chunk).forEach(o -> finished.put(o.id(), o));
+    }
+    if (finished.isEmpty()) {
+      return;
+    }
+    for (Iterator<Wait> it = waits.values().iterator(); it.hasNext(); ) {
+      Wait w = it.next();
+      RowOutcome outcome = finished.get(w.id());
+      if (outcome != null) {
+        it.remove();
+        w.done().complete(outcome);
+      }
+    }
+  }
+
+  /** The finished rows among {@code ids}: one query for up to {@link #MAX_IDS_PER_QUERY}. */
+  private List<RowOutcome> finished(List<Long> ids) {
+    return jdbc.sql(
             """
             SELECT id, status, error_code, error_text FROM exchange
              WHERE id = ANY(?) AND status IN ('APPLIED', 'IGNORED', 'FAILED', 'DISCARDED', 'DELIVERED')
@@ -111,19 +132,7 @@ final class OutcomeWatcher implements AutoCloseable {
                     ExchangeStatus.valueOf(rs.getString(2)),
                     rs.getString(3),
                     rs.getString(4)))
-        .list()
-        .forEach(o -> finished.put(o.id(), o));
-    if (finished.isEmpty()) {
-      return;
-    }
-    for (Iterator<Wait> it = waits.values().iterator(); it.hasNext(); ) {
-      Wait w = it.next();
-      RowOutcome outcome = finished.get(w.id());
-      if (outcome != null) {
-        it.remove();
-        w.done().complete(outcome);
-      }
-    }
+        .list();
   }
 
   @Override

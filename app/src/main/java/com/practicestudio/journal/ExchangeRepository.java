@@ -36,8 +36,8 @@ final class ExchangeRepository {
       WITH ins AS (
           INSERT INTO exchange (channel, direction, message_type, sender, message_id,
               correlation_key, status, next_attempt_at, endpoint, parent_id, payload_size,
-              content_type, received_at, updated_at, content_key)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              content_type, received_at, updated_at, content_key, follow_up)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           %s
           RETURNING id, direction, correlation_key, next_attempt_at),
       queued AS (%s),
@@ -122,6 +122,7 @@ final class ExchangeRepository {
             ts(now),
             ts(now),
             m.contentKey(),
+            m.followUp(),
             cipher)
         .query(Long.class)
         .optional();

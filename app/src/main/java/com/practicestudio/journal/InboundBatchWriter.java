@@ -42,16 +42,17 @@ final class InboundBatchWriter implements AutoCloseable {
       """
       WITH input AS (
           SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                               ?::bigint[], ?::int[], ?::text[], ?::bytea[], ?::text[])
+                               ?::bigint[], ?::int[], ?::text[], ?::bytea[], ?::text[], ?::text[])
               WITH ORDINALITY
               AS u(channel, message_type, sender, message_id, correlation_key, endpoint,
-                   parent_id, payload_size, content_type, body, content_key, ord)),
+                   parent_id, payload_size, content_type, body, content_key, follow_up, ord)),
       ins AS (
           INSERT INTO exchange (channel, direction, message_type, sender, message_id,
               correlation_key, status, next_attempt_at, endpoint, parent_id, payload_size,
-              content_type, received_at, updated_at, content_key)
+              content_type, received_at, updated_at, content_key, follow_up)
           SELECT channel, 'INBOUND', message_type, sender, message_id, correlation_key,
-              'RECEIVED', ?, endpoint, parent_id, payload_size, content_type, ?, ?, content_key
+              'RECEIVED', ?, endpoint, parent_id, payload_size, content_type, ?, ?, content_key,
+              follow_up
           FROM input ORDER BY ord
           ON CONFLICT (channel, direction, sender, message_id) DO NOTHING
           RETURNING id, channel, direction, sender, message_id, correlation_key, next_attempt_at),
@@ -267,6 +268,7 @@ final class InboundBatchWriter implements AutoCloseable {
     Integer[] sizes = new Integer[n];
     byte[][] bodies = new byte[n][];
     String[] contentKeys = new String[n];
+    String[] followUps = new String[n];
     for (int i = 0; i < n; i++) {
       InboundMessage m = batch.get(i).message();
       text[0][i] = m.channel().name();
@@ -280,6 +282,7 @@ final class InboundBatchWriter implements AutoCloseable {
       sizes[i] = m.payload().size();
       bodies[i] = batch.get(i).cipher();
       contentKeys[i] = m.contentKey();
+      followUps[i] = m.followUp();
     }
     Instant now = clock.instant();
     Map<String, Long> inserted = new HashMap<>();
@@ -292,9 +295,10 @@ final class InboundBatchWriter implements AutoCloseable {
       s.setArray(9, c.createArrayOf("text", text[6]));
       s.setArray(10, c.createArrayOf("bytea", bodies));
       s.setArray(11, c.createArrayOf("text", contentKeys));
-      s.setObject(12, ExchangeRepository.ts(now));
+      s.setArray(12, c.createArrayOf("text", followUps));
       s.setObject(13, ExchangeRepository.ts(now));
       s.setObject(14, ExchangeRepository.ts(now));
+      s.setObject(15, ExchangeRepository.ts(now));
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           inserted.put(keyOf(rs.getString(2), rs.getString(3), rs.getString(4)), rs.getLong(1));

@@ -14,6 +14,9 @@ package com.practicestudio.journal;
  * @param parentId for a file's records: the file's row
  * @param contentKey a digest of what the message says, for channels whose senders may reuse a
  *     control id for a different message; null when the id alone names the message
+ * @param followUp what the row owes once it has an outcome, in the channel's own words (see {@link
+ *     FollowUps}); null for nothing — the ordinary case. It is written by the row's own insert, so
+ *     it commits with the message or not at all. A duplicate's is dropped with it.
  */
 public record InboundMessage(
     Channel channel,
@@ -24,7 +27,8 @@ public record InboundMessage(
     String endpoint,
     Long parentId,
     Payload payload,
-    String contentKey)
+    String contentKey,
+    String followUp)
     implements JournalMessage {
 
   /** The separator between a reused control id and the content key that makes it unique. */
@@ -48,7 +52,16 @@ public record InboundMessage(
       Long parentId,
       Payload payload) {
     this(
-        channel, messageType, sender, messageId, correlationKey, endpoint, parentId, payload, null);
+        channel,
+        messageType,
+        sender,
+        messageId,
+        correlationKey,
+        endpoint,
+        parentId,
+        payload,
+        null,
+        null);
   }
 
   public static InboundMessage of(
@@ -58,7 +71,31 @@ public record InboundMessage(
 
   public InboundMessage withContentKey(String key) {
     return new InboundMessage(
-        channel, messageType, sender, messageId, correlationKey, endpoint, parentId, payload, key);
+        channel,
+        messageType,
+        sender,
+        messageId,
+        correlationKey,
+        endpoint,
+        parentId,
+        payload,
+        key,
+        followUp);
+  }
+
+  /** The same message owing {@code marker} once it has an outcome (see {@link FollowUps}). */
+  public InboundMessage withFollowUp(String marker) {
+    return new InboundMessage(
+        channel,
+        messageType,
+        sender,
+        messageId,
+        correlationKey,
+        endpoint,
+        parentId,
+        payload,
+        contentKey,
+        marker);
   }
 
   /**
@@ -84,12 +121,22 @@ public record InboundMessage(
         endpoint,
         parentId,
         payload,
-        contentKey);
+        contentKey,
+        followUp);
   }
 
   public InboundMessage withCorrelationKey(String key) {
     return new InboundMessage(
-        channel, messageType, sender, messageId, key, endpoint, parentId, payload, contentKey);
+        channel,
+        messageType,
+        sender,
+        messageId,
+        key,
+        endpoint,
+        parentId,
+        payload,
+        contentKey,
+        followUp);
   }
 
   public InboundMessage withEndpoint(String name) {
@@ -102,7 +149,8 @@ public record InboundMessage(
         name,
         parentId,
         payload,
-        contentKey);
+        contentKey,
+        followUp);
   }
 
   public InboundMessage withParent(long parent) {
@@ -115,7 +163,8 @@ public record InboundMessage(
         endpoint,
         parent,
         payload,
-        contentKey);
+        contentKey,
+        followUp);
   }
 
   static void require(Object value, String name) {

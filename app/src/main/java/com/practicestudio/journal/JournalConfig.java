@@ -146,6 +146,11 @@ class JournalConfig {
   }
 
   @Bean
+  FollowUps journalFollowUps(JournalStore store, ExchangeJournal journal) {
+    return new FollowUps(store, journal);
+  }
+
+  @Bean
   Reprocessing reprocessing(
       JournalStore store,
       ExchangeApplier applier,

@@ -23,4 +23,9 @@ sealed interface JournalMessage permits InboundMessage, OutboundMessage {
   default String contentKey() {
     return null;
   }
+
+  /** See {@link InboundMessage#followUp()}; outbound rows owe none. */
+  default String followUp() {
+    return null;
+  }
 }

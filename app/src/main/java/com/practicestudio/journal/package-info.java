@@ -24,6 +24,11 @@
  * what many connections submitted in one statement and one commit (one fsync) and completes each
  * submission after that commit.
  *
+ * <p>An inbound row may carry a follow-up marker, written by the same insert: something its channel
+ * owes once the row has an outcome (HL7 enhanced mode's application ACK). {@link
+ * com.practicestudio.journal.FollowUps} finds such rows when they finish and settles each once,
+ * clearing the marker and recording the answer in one transaction.
+ *
  * <h2>The claim query</h2>
  *
  * One dispatcher per node claims up to {@code apply-batch} rows for each free worker, in one

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.practicestudio.hl7v2.Hl7Message;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,40 +28,22 @@ class EnhancedModeIT {
   @Autowired InterfaceRegistry registry;
   @Autowired JdbcClient jdbc;
 
+  private EnhancedListener enhanced;
   private ReceivingPeer replies;
-  private Hl7Interface sender;
   private Hl7Interface listener;
   private int port;
 
   @BeforeEach
   void setUp() throws Exception {
-    replies = new ReceivingPeer();
-    TestInterfaces make = new TestInterfaces(interfaces, registry);
-    sender = make.sender(replies.port(), List.of("ACK"), 3, 2_000);
-    listener = make.listener("enhanced", null, sender.id(), null, null);
-    port = make.port(listener);
-    rules.create(
-        listener.id(),
-        new RuleInput(
-            "filter",
-            1,
-            "ignore",
-            true,
-            null,
-            new RuleMatch("ADT", "A31", null, null, null),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null));
+    enhanced = new EnhancedListener(interfaces, rules, registry);
+    replies = enhanced.replies;
+    listener = enhanced.listener;
+    port = enhanced.port;
   }
 
   @AfterEach
   void tearDown() {
-    interfaces.delete(listener.id());
-    interfaces.delete(sender.id());
-    replies.close();
+    enhanced.close();
   }
 
   @Test

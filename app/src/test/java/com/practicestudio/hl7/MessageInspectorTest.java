@@ -174,8 +174,8 @@ class MessageInspectorTest {
     Inspection in = inspect(Hl7Samples.withHeaderFields(plain, "AL", "er"), ENHANCED);
     assertThat(in.enhanced()).isTrue();
     assertThat(in.applicationAck()).isEqualTo("ER");
-    assertThat(in.wantsApplicationAck(true)).isFalse();
-    assertThat(in.wantsApplicationAck(false)).isTrue();
+    assertThat(ApplicationAckRule.Mode.of(in.applicationAck()))
+        .contains(ApplicationAckRule.Mode.ER);
     assertThat(inspect(Hl7Samples.withHeaderFields(plain, "AL", "AL"), ORIGINAL).enhanced())
         .isFalse();
   }
