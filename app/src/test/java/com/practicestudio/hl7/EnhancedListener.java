@@ -22,21 +22,7 @@ final class EnhancedListener implements AutoCloseable {
     sender = make.sender(replies.port(), List.of("ACK"), 3, 2_000);
     listener = make.listener("enhanced", null, sender.id(), null, null);
     port = make.port(listener);
-    rules.create(
-        listener.id(),
-        new RuleInput(
-            "filter",
-            1,
-            "ignore",
-            true,
-            null,
-            new RuleMatch("ADT", "A31", null, null, null),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null));
+    rules.create(listener.id(), TestInterfaces.ignoreFirst("ADT", "A31"));
   }
 
   @Override

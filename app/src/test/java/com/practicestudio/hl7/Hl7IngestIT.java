@@ -229,21 +229,7 @@ class Hl7IngestIT {
   @Test
   void after_apply_answers_with_the_outcome_ae_with_the_apply_error() throws Exception {
     Hl7Interface itf = make.listener("original", "after-apply");
-    rules.create(
-        itf.id(),
-        new RuleInput(
-            "filter",
-            1,
-            "ignore",
-            true,
-            null,
-            new RuleMatch("ADT", "A31", null, null, null),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null));
+    rules.create(itf.id(), TestInterfaces.ignoreFirst("ADT", "A31"));
     String failing = Hl7Samples.unique();
     String ignored = Hl7Samples.unique();
     try (MllpPeer peer = new MllpPeer(make.port(itf))) {

@@ -13,6 +13,23 @@ final class TestInterfaces {
     this.registry = registry;
   }
 
+  /** A first filter rule that ignores {@code type^trigger}: the way tests get an IGNORED row. */
+  static RuleInput ignoreFirst(String type, String trigger) {
+    return new RuleInput(
+        "filter",
+        1,
+        "ignore",
+        true,
+        null,
+        new RuleMatch(type, trigger, null, null, null),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
   Hl7Interface listener(String ackMode, String ackTiming) {
     return listener(ackMode, ackTiming, null, null, null);
   }
