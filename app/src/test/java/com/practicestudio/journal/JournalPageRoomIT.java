@@ -30,17 +30,16 @@ class JournalPageRoomIT {
   @BeforeEach
   void journal() {
     JournalDatabase.clean();
-    node = new JournalFixture();
-    node.handle(
-        "HL7 INBOUND *",
-        (e, p, c) -> {
-          // the row as claimed: its versions have not been finished yet
-          claimedBesideTheirRow.addAndGet((int) node.heapOnly(List.of(e.id())));
-          if (queuePage(e.id()) == queuePageBeforeClaim.get(e.id())) {
-            queuedClaimedOnTheirPage.incrementAndGet();
-          }
-          return Outcome.done();
-        });
+    node = new JournalFixture().handle("HL7 INBOUND *", this::seeClaimedVersions);
+  }
+
+  /** A handler that looks at the row as claimed: its versions have not been finished yet. */
+  private Outcome seeClaimedVersions(Exchange e, Payload payload, ApplyContext context) {
+    claimedBesideTheirRow.addAndGet((int) node.heapOnly(List.of(e.id())));
+    if (queuePage(e.id()) == queuePageBeforeClaim.get(e.id())) {
+      queuedClaimedOnTheirPage.incrementAndGet();
+    }
+    return Outcome.done();
   }
 
   @AfterEach
