@@ -284,7 +284,7 @@ class ExchangeQueueIT {
     assertThat(node.pool("a", 2).runDue()).isEqualTo(10);
 
     assertThat(node.row(ids.get(0)).status()).isEqualTo(ExchangeStatus.APPLIED);
-    assertThat(heapOnly(ids))
+    assertThat(node.heapOnly(ids))
         .as("rows whose applied version was written without index entries (a HOT update)")
         .isEqualTo(10);
   }
@@ -301,23 +301,6 @@ class ExchangeQueueIT {
         .contains("using exchange_dedup on exchange")
         .contains("using exchange_event_pkey on exchange_event")
         .doesNotContain("Sort");
-  }
-
-  /** How many of the rows' current versions no index points to directly (pageinspect). */
-  private long heapOnly(List<Long> ids) {
-    node.jdbc.sql("CREATE EXTENSION IF NOT EXISTS pageinspect").update();
-    return node.jdbc
-        .sql(
-            """
-            SELECT count(*) FROM exchange e
-            CROSS JOIN LATERAL heap_page_items(
-                get_raw_page('exchange', (e.ctid::text::point)[0]::int)) h
-            WHERE e.id = ANY(?) AND h.lp = (e.ctid::text::point)[1]::int
-              AND (h.t_infomask2 & 32768) <> 0
-            """)
-        .param(ids.toArray(Long[]::new))
-        .query(Long.class)
-        .single();
   }
 
   private List<Long> idsWith(ExchangeStatus status) {

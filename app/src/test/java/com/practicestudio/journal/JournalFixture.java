@@ -167,6 +167,25 @@ final class JournalFixture implements AutoCloseable {
                 .withCorrelationKey(key));
   }
 
+  /**
+   * How many of these rows' current versions no index points to directly: written by a HOT update
+   * (pageinspect, read in the caller's transaction when there is one).
+   */
+  long heapOnly(List<Long> ids) {
+    jdbc.sql("CREATE EXTENSION IF NOT EXISTS pageinspect").update();
+    return jdbc.sql(
+            """
+            SELECT count(*) FROM exchange e
+            CROSS JOIN LATERAL heap_page_items(
+                get_raw_page('exchange', (e.ctid::text::point)[0]::int)) h
+            WHERE e.id = ANY(?) AND h.lp = (e.ctid::text::point)[1]::int
+              AND (h.t_infomask2 & 32768) <> 0
+            """)
+        .param(ids.toArray(Long[]::new))
+        .query(Long.class)
+        .single();
+  }
+
   Exchange row(long id) {
     return store.exchanges().find(id).orElseThrow();
   }
