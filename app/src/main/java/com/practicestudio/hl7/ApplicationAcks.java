@@ -33,6 +33,11 @@ import org.slf4j.LoggerFactory;
  * rows in memory for {@link #WATCH} to answer within milliseconds; {@link ApplicationAckJob}
  * settles everything else (rows applied later, reprocessed, or received by a node that stopped), in
  * pages. Duplicates carry no marker, so they get no second application ACK.
+ *
+ * <p>An ACK row's key is its message's ({@link #keyOf}), not the patient's: the outbound queue
+ * keeps the rows of one key in order and a failed one holds those behind it, which is right for one
+ * message's AE and later AA, and wrong across messages — an AE the sender never took would hold the
+ * ACKs of every later message about that patient.
  */
 final class ApplicationAcks implements AutoCloseable {
 
@@ -175,10 +180,15 @@ final class ApplicationAcks implements AutoCloseable {
             trigger.isEmpty() ? "ACK" : "ACK^" + trigger,
             sendingApplication,
             controlId,
-            due.correlationKey(),
+            keyOf(due.id()),
             sender.get().name(),
             due.id(),
             new Payload(ack.toBytes(), Hl7Text.contentType(ack.charset().charset()))));
+  }
+
+  /** The correlation key of the application ACKs of inbound row {@code inboundId}. */
+  static String keyOf(long inboundId) {
+    return "ACK:" + inboundId;
   }
 
   /** The stored message, read as its listener read it (charset override included). */

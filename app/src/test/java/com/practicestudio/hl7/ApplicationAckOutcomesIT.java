@@ -116,6 +116,10 @@ class ApplicationAckOutcomesIT {
       assertThat(status(id)).isEqualTo("APPLIED");
       assertThat(replies.poll(QUIET)).isNull();
       assertThat(ackRows(id)).containsExactly("AE", "AA");
+      assertThat(ackKeys(id))
+          .as("the AE and the AA keep their order: one key, the message's")
+          .containsExactly(
+              ApplicationAcks.keyOf(inboundId(id)), ApplicationAcks.keyOf(inboundId(id)));
       assertThat(marker(id)).isNull();
     }
   }
@@ -134,6 +138,23 @@ class ApplicationAckOutcomesIT {
       assertThat(replies.poll(QUIET)).isNull();
       assertThat(ackRows(id)).containsExactly("AE");
     }
+  }
+
+  @Test
+  void the_acks_of_two_messages_about_one_patient_do_not_wait_for_each_other() throws Exception {
+    String mrn = "M" + Hl7Samples.unique();
+    String first = send(Hl7Samples.adt("A31", Hl7Samples.unique(), mrn), "AL");
+    String second = send(Hl7Samples.adt("A31", Hl7Samples.unique(), mrn), "AL");
+
+    assertThat(replies.next(WAIT).get("MSA-1")).isEqualTo("AA");
+    assertThat(replies.next(WAIT).get("MSA-1")).isEqualTo("AA");
+    assertThat(column("correlation_key", first))
+        .as("the messages share the patient's key")
+        .isEqualTo(column("correlation_key", second));
+    // a FAILED outbound row holds the later rows of its key: an AE the sender never took must not
+    // hold the ACKs of this patient's other messages
+    assertThat(ackKeys(first)).containsExactly(ApplicationAcks.keyOf(inboundId(first)));
+    assertThat(ackKeys(second)).containsExactly(ApplicationAcks.keyOf(inboundId(second)));
   }
 
   @Test
@@ -231,19 +252,26 @@ class ApplicationAckOutcomesIT {
 
   /** MSA-1 of each application ACK row recorded for the message, in the order recorded. */
   private List<String> ackRows(String controlId) {
-    return jdbc
-        .sql(
-            """
-            SELECT a.id FROM exchange a JOIN exchange m ON a.parent_id = m.id
-            WHERE m.direction = 'INBOUND' AND m.message_id = ? AND a.direction = 'OUTBOUND'
-              AND a.message_type LIKE 'ACK%' ORDER BY a.id
-            """)
+    return ackColumn("a.id", controlId).stream().map(Long::parseLong).map(this::msa1).toList();
+  }
+
+  /** The correlation key of each application ACK row recorded for the message. */
+  private List<String> ackKeys(String controlId) {
+    return ackColumn("a.correlation_key", controlId);
+  }
+
+  private List<String> ackColumn(String column, String controlId) {
+    return jdbc.sql(
+            "SELECT "
+                + column
+                + """
+                ::text FROM exchange a JOIN exchange m ON a.parent_id = m.id
+                WHERE m.direction = 'INBOUND' AND m.message_id = ? AND a.direction = 'OUTBOUND'
+                  AND a.message_type LIKE 'ACK%' ORDER BY a.id
+                """)
         .param(controlId)
-        .query(Long.class)
-        .list()
-        .stream()
-        .map(this::msa1)
-        .toList();
+        .query(String.class)
+        .list();
   }
 
   private String msa1(long ackRowId) {
