@@ -1,10 +1,8 @@
 package com.practicestudio.hl7;
 
-import java.time.Duration;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Settles enhanced-mode application ACKs the receiving node did not (see {@link ApplicationAcks}):
@@ -13,71 +11,35 @@ import org.springframework.context.SmartLifecycle;
  * one is recorded only together with clearing its row's marker. Cheap when enhanced mode is unused:
  * one query over an empty partial index each interval.
  */
-final class ApplicationAckJob implements SmartLifecycle {
+final class ApplicationAckJob {
 
   private static final Logger log = LoggerFactory.getLogger(ApplicationAckJob.class);
 
   private final ApplicationAcks acks;
-  private final Duration interval;
-  private final boolean autoStartup;
-  private volatile Thread thread;
-  private volatile boolean stopping;
+  private final boolean enabled;
 
-  ApplicationAckJob(ApplicationAcks acks, Duration interval, boolean autoStartup) {
+  /** {@code enabled} false: admin commands send nothing. */
+  ApplicationAckJob(ApplicationAcks acks, boolean enabled) {
     this.acks = acks;
-    this.interval = interval;
-    this.autoStartup = autoStartup;
+    this.enabled = enabled;
   }
 
-  @Override
-  public boolean isAutoStartup() {
-    return autoStartup;
-  }
-
-  @Override
-  public synchronized void start() {
-    if (thread != null) {
+  @Scheduled(
+      fixedDelayString =
+          "${practice-studio.hl7.application-ack-interval:"
+              + Hl7Properties.APPLICATION_ACK_INTERVAL
+              + "}")
+  public void settleDue() {
+    if (!enabled) {
       return;
     }
-    stopping = false;
-    Thread t = new Thread(this::run, "hl7-application-ack-job");
-    t.setDaemon(true);
-    thread = t;
-    t.start();
-  }
-
-  private void run() {
-    while (!stopping) {
-      try {
-        int settled = acks.settleDue();
-        if (settled > 0) {
-          log.debug("Settled {} application ACK follow-ups", settled);
-        }
-      } catch (RuntimeException e) {
-        log.warn("Looking for due application ACKs failed ({})", e.getClass().getSimpleName());
-      }
-      LockSupport.parkNanos(interval.toNanos());
-    }
-  }
-
-  @Override
-  public synchronized void stop() {
-    Thread t = thread;
-    if (t == null) {
-      return;
-    }
-    stopping = true;
-    LockSupport.unpark(t);
     try {
-      t.join(10_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      int settled = acks.settleDue();
+      if (settled > 0) {
+        log.debug("Settled {} application ACK follow-ups", settled);
+      }
+    } catch (RuntimeException e) {
+      log.warn("Looking for due application ACKs failed ({})", e.getClass().getSimpleName());
     }
-    thread = null;
-  }
-
-  @Override
-  public boolean isRunning() {
-    return thread != null;
   }
 }

@@ -29,7 +29,9 @@ public record Hl7Properties(
     @DefaultValue("PRACTICE_STUDIO") String sendingFacility,
     @DefaultValue("5s") Duration stopGrace,
     @DefaultValue("false") boolean logPayloads,
-    @DefaultValue("2s") Duration applicationAckInterval) {
+    @DefaultValue(Hl7Properties.APPLICATION_ACK_INTERVAL) Duration applicationAckInterval) {
+
+  static final String APPLICATION_ACK_INTERVAL = "2s";
 
   public Hl7Properties {
     if (refreshInterval.isZero() || refreshInterval.isNegative()) {

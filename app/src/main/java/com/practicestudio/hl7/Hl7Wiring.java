@@ -98,9 +98,8 @@ class Hl7Wiring {
 
   /** Server mode only (admin commands send nothing). */
   @Bean
-  ApplicationAckJob hl7ApplicationAckJob(
-      ApplicationAcks acks, Hl7Properties settings, Environment environment) {
-    return new ApplicationAckJob(acks, settings.applicationAckInterval(), serverMode(environment));
+  ApplicationAckJob hl7ApplicationAckJob(ApplicationAcks acks, Environment environment) {
+    return new ApplicationAckJob(acks, serverMode(environment));
   }
 
   @Bean
