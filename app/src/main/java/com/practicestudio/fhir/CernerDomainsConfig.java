@@ -54,7 +54,7 @@ class CernerDomainsConfig {
               isTransient(e.error()) ? FhirError.UNAVAILABLE : FhirError.UNAUTHORIZED,
               0,
               "token",
-              e.code() + " " + e.getMessage(),
+              e.getMessage(),
               null,
               null,
               e);

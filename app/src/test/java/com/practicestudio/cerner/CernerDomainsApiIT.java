@@ -3,7 +3,6 @@ package com.practicestudio.cerner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.practicestudio.sandbox.CernerSandbox;
-import com.practicestudio.sandbox.junit.CernerSandboxConfig;
 import com.practicestudio.sandbox.junit.CernerSandboxExtension;
 import com.practicestudio.sandbox.junit.InjectSandbox;
 import com.practicestudio.security.Role;
@@ -16,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,9 +25,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** The domain settings API against a running sandbox: discovery, secrets, validation, audit. */
 @IntegrationTest
-@ExtendWith(CernerSandboxExtension.class)
-@CernerSandboxConfig(patients = 50)
 class CernerDomainsApiIT {
+
+  @RegisterExtension
+  static final CernerSandboxExtension SANDBOXES =
+      new CernerSandboxExtension(() -> SandboxDomains.builder().patients(50));
 
   @InjectSandbox CernerSandbox sandbox;
   @Autowired TestRestTemplate http;

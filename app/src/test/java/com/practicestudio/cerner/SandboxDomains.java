@@ -24,7 +24,16 @@ public final class SandboxDomains {
 
   /** A small sandbox of its own (each domain needs its own FHIR root); close it after use. */
   public static CernerSandbox start() {
-    return CernerSandbox.builder().patients(20).build().start();
+    return builder().patients(20).build().start();
+  }
+
+  /**
+   * A sandbox builder with a tenant of its own. A domain row outlives its sandbox in the test run's
+   * shared database, and a later sandbox may be given the same free port: with the same tenant too,
+   * it would share the old domain's FHIR root and be found with the old sandbox's client secret.
+   */
+  public static CernerSandbox.Builder builder() {
+    return CernerSandbox.builder().tenant(UUID.randomUUID().toString());
   }
 
   /** A unique domain name. */

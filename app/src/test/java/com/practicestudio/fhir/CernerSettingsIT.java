@@ -80,7 +80,7 @@ class CernerSettingsIT {
                 + record.name().family()
                 + "&birthdate="
                 + record.birthDate());
-    assertThat(found.status()).isEqualTo(200);
+    assertThat(found.status()).as("%s", found.body()).isEqualTo(200);
     List<String> ids = new ArrayList<>();
     found.body().path("items").forEach(p -> ids.add(p.path("externalId").asString()));
     assertThat(ids).contains(Long.toString(record.personId()));
@@ -107,6 +107,27 @@ class CernerSettingsIT {
             () -> "booked".equals(api.get("/api/v1/appointments/" + appointment).field("status")));
     assertThat(sandbox.data().slot(slot.slotId()).orElseThrow().status())
         .isEqualTo(SlotStatus.BUSY);
+  }
+
+  @Test
+  void a_secret_cerner_refuses_answers_502_with_both_codes_once_and_no_secret() {
+    try (CernerSandbox other = SandboxDomains.start()) {
+      String wrongSecret = "not-" + other.systemClientSecret();
+      CernerDomain refused =
+          domains.create(
+              SandboxDomains.input(other, SandboxDomains.uniqueName("refused"))
+                  .systemAccount(other.systemClientId(), wrongSecret)
+                  .build());
+
+      JsonApi.Response answer =
+          api.get("/api/v1/cerner/domains/" + refused.id() + "/patients?family=A");
+
+      assertThat(answer.status()).isEqualTo(502);
+      assertThat(answer.field("code")).isEqualTo("FHIR-011");
+      String detail = answer.field("detail");
+      assertThat(detail).contains("invalid_client").doesNotContain(wrongSecret);
+      assertThat(detail.split("OAUTH-001", -1)).as(detail).hasSize(2);
+    }
   }
 
   @Test

@@ -13,7 +13,6 @@ import com.practicestudio.sandbox.CernerSandbox;
 import com.practicestudio.sandbox.auth.RegisteredClient;
 import com.practicestudio.sandbox.auth.ScopeSet;
 import com.practicestudio.sandbox.data.EncounterRecord;
-import com.practicestudio.sandbox.junit.CernerSandboxConfig;
 import com.practicestudio.sandbox.junit.CernerSandboxExtension;
 import com.practicestudio.sandbox.junit.InjectSandbox;
 import com.practicestudio.security.crypto.Crypto;
@@ -36,7 +35,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -50,11 +49,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * authorize endpoint and lands on the patient in the console.
  */
 @IntegrationTest
-@ExtendWith(CernerSandboxExtension.class)
-@CernerSandboxConfig(patients = 60)
 class SmartLaunchIT {
 
   static final String APP_SCOPES = "launch openid fhirUser offline_access patient/Patient.read";
+
+  @RegisterExtension
+  static final CernerSandboxExtension SANDBOXES =
+      new CernerSandboxExtension(() -> SandboxDomains.builder().patients(60));
 
   @InjectSandbox CernerSandbox sandbox;
   @LocalServerPort int port;
