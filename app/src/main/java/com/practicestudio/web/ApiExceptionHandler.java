@@ -69,7 +69,8 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-    String expected = e.getRequiredType() == null ? "another type" : describe(e.getRequiredType());
+    String expected =
+        e.getRequiredType() == null ? "another type" : ParameterTypes.describe(e.getRequiredType());
     return badRequest(List.of(new FieldProblem(e.getName(), "must be " + expected)));
   }
 
@@ -170,21 +171,6 @@ public class ApiExceptionHandler {
       }
     }
     return path.isEmpty() ? "body" : path.toString();
-  }
-
-  private static String describe(Class<?> type) {
-    if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
-      return "a number";
-    }
-    if (type.isEnum()) {
-      return "one of " + java.util.Arrays.toString(type.getEnumConstants());
-    }
-    return switch (type.getSimpleName()) {
-      case "LocalDate" -> "a date (YYYY-MM-DD)";
-      case "Instant" -> "an instant (e.g. 2026-11-19T14:30:00Z)";
-      case "UUID" -> "a UUID";
-      default -> "a " + type.getSimpleName();
-    };
   }
 
   private static String messageOf(String message) {

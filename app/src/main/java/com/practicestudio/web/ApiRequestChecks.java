@@ -1,6 +1,9 @@
 package com.practicestudio.web;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.ConversionService;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -8,8 +11,17 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration
 class ApiRequestChecks implements WebMvcConfigurer {
 
+  // looked up at the first request: the MVC configuration that makes it also asks for interceptors
+  private final ObjectProvider<ConversionService> mvcConversions;
+
+  ApiRequestChecks(@Qualifier("mvcConversionService") ObjectProvider<ConversionService> mvc) {
+    this.mvcConversions = mvc;
+  }
+
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(new UnknownQueryParameters()).addPathPatterns("/api/**");
+    registry
+        .addInterceptor(new QueryParameterChecks(mvcConversions::getObject))
+        .addPathPatterns("/api/**");
   }
 }

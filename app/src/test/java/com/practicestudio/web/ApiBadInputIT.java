@@ -86,6 +86,24 @@ class ApiBadInputIT {
     assertThat(get("/api/v1/exchanges?q=X1&limit=5").getStatusCode().value()).isEqualTo(200);
   }
 
+  @Test
+  void every_bad_query_parameter_is_named_in_one_answer() {
+    ResponseEntity<String> answer =
+        get("/api/v1/exchanges?limit=abc&status=NOPE&messageId=1&from=yesterday");
+    assertThat(judge(answer)).isNull();
+    List<String> fields = new ArrayList<>();
+    json.readTree(answer.getBody())
+        .path("errors")
+        .forEach(e -> fields.add(e.path("field").asText()));
+    assertThat(fields).containsExactly("messageId", "status", "from", "limit");
+
+    assertThat(
+            get("/api/v1/exchanges?status=FAILED&from=2026-11-19T14:30:00Z&limit=5")
+                .getStatusCode()
+                .value())
+        .isEqualTo(200);
+  }
+
   private ResponseEntity<String> get(String path) {
     return http.withBasicAuth(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
         .getForEntity(path, String.class);
