@@ -6,11 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -70,13 +73,36 @@ public final class Browser implements AutoCloseable {
   }
 
   public WebElement waitFor(By locator) {
-    return new WebDriverWait(driver, Duration.ofSeconds(15))
-        .until(ExpectedConditions.visibilityOfElementLocated(locator));
+    return until(ExpectedConditions.visibilityOfElementLocated(locator));
   }
 
   public void waitForText(By locator, String text) {
-    new WebDriverWait(driver, Duration.ofSeconds(15))
-        .until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+    until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+  }
+
+  /**
+   * Waits up to 15 s for {@code condition}, reading a page that a click may just be replacing: an
+   * element found on the old page and read after the new one arrived is asked again, not a failure.
+   */
+  private <T> T until(ExpectedCondition<T> condition) {
+    return new WebDriverWait(driver, Duration.ofSeconds(15))
+        .until(
+            d -> {
+              try {
+                return condition.apply(d);
+              } catch (WebDriverException e) {
+                if (replacedMeanwhile(e)) {
+                  return null;
+                }
+                throw e;
+              }
+            });
+  }
+
+  private static boolean replacedMeanwhile(WebDriverException e) {
+    String message = e.getMessage();
+    return e instanceof StaleElementReferenceException
+        || (message != null && message.contains("does not belong to the document"));
   }
 
   /** Quits Chromium and deletes its profile (tens of MB per browser). */
