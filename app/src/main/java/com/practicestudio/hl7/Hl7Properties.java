@@ -1,6 +1,7 @@
 package com.practicestudio.hl7;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -20,6 +21,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param applicationAckInterval how often each node looks for enhanced-mode application ACKs that
  *     are due and were not sent by the node that received the message (it stopped, or the message
  *     was applied after its watch ran out, or reprocessed); the receiving node answers at once
+ * @param attendingRoles the AIP-4 role codes that mark an SIU's attending provider, who becomes the
+ *     appointment's provider when several are booked: HL7 table 0443's {@code AT} by default; add a
+ *     sender's own codes (a role whose text starts "attending" counts without)
  */
 @ConfigurationProperties("practice-studio.hl7")
 public record Hl7Properties(
@@ -29,7 +33,8 @@ public record Hl7Properties(
     @DefaultValue("PRACTICE_STUDIO") String sendingFacility,
     @DefaultValue("5s") Duration stopGrace,
     @DefaultValue("false") boolean logPayloads,
-    @DefaultValue(Hl7Properties.APPLICATION_ACK_INTERVAL) Duration applicationAckInterval) {
+    @DefaultValue(Hl7Properties.APPLICATION_ACK_INTERVAL) Duration applicationAckInterval,
+    @DefaultValue("AT") List<String> attendingRoles) {
 
   static final String APPLICATION_ACK_INTERVAL = "2s";
 
@@ -41,6 +46,7 @@ public record Hl7Properties(
       throw new IllegalArgumentException(
           "practice-studio.hl7.application-ack-interval must be positive");
     }
+    attendingRoles = attendingRoles.stream().map(String::strip).filter(r -> !r.isEmpty()).toList();
   }
 
   /**

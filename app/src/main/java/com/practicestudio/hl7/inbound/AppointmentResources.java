@@ -1,11 +1,15 @@
 package com.practicestudio.hl7.inbound;
 
+import com.practicestudio.hl7.Hl7Properties;
 import com.practicestudio.hl7v2.Hl7Message;
 import com.practicestudio.hl7v2.Segment;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,9 +23,10 @@ import org.springframework.stereotype.Component;
  *       appointment and is not read.
  *   <li>Location: the first AIL whose AIL-3 is sent.
  *   <li>Provider: the AIPs whose AIP-3 is sent, the attending (AIP-4 role {@code AT}, HL7 table
- *       0443) first, then in message order; the first that names a provider we know or can create.
- *       Without such an AIP, the AIGs whose AIG-3 is sent, in order; the first that names a known
- *       provider (an AIG may name a room or a device, so none is created from it).
+ *       0443, or another code in {@code practice-studio.hl7.attending-roles}, or a role text that
+ *       starts "attending") first, then in message order; the first that names a provider we know
+ *       or can create. Without such an AIP, the AIGs whose AIG-3 is sent, in order; the first that
+ *       names a known provider (an AIG may name a room or a device, so none is created from it).
  *   <li>As elsewhere, {@code ""} in the resource that decides (the first AIL, the first AIP, else
  *       the first AIG) clears the stored value; nothing sent keeps it.
  * </ul>
@@ -32,15 +37,20 @@ class AppointmentResources {
   /** HL7 table 0206 "delete": the resource no longer belongs to the appointment. */
   private static final String DELETED = "D";
 
-  /** HL7 table 0443 "attending": the provider who sees the patient. */
-  private static final String ATTENDING = "AT";
-
   private final LocationResolver locations;
   private final ProviderResolver providers;
+  private final Set<String> attendingRoles;
 
-  AppointmentResources(LocationResolver locations, ProviderResolver providers) {
+  AppointmentResources(
+      LocationResolver locations, ProviderResolver providers, Hl7Properties properties) {
     this.locations = locations;
     this.providers = providers;
+    this.attendingRoles = roles(properties.attendingRoles());
+  }
+
+  /** Role codes as compared: case does not count. */
+  static Set<String> roles(Collection<String> codes) {
+    return codes.stream().map(c -> c.toUpperCase(Locale.ROOT)).collect(Collectors.toSet());
   }
 
   Long location(Inbound in, Long stored) {
@@ -56,7 +66,7 @@ class AppointmentResources {
   }
 
   Long provider(Inbound in, Long stored) {
-    List<Segment> aips = personnel(in.message());
+    List<Segment> aips = personnel(in.message(), attendingRoles);
     if (!aips.isEmpty()) {
       if (Fields.isNull(aips.get(0), 3)) {
         return null;
@@ -83,12 +93,15 @@ class AppointmentResources {
     return stored;
   }
 
-  /** The AIPs whose AIP-3 is sent, the attending first, else in message order. */
-  static List<Segment> personnel(Hl7Message m) {
+  /**
+   * The AIPs whose AIP-3 is sent, the attending first, else in message order. {@code
+   * attendingRoles}: upper-case role codes, as {@link #roles} gives them.
+   */
+  static List<Segment> personnel(Hl7Message m, Set<String> attendingRoles) {
     List<Segment> attending = new ArrayList<>();
     List<Segment> others = new ArrayList<>();
     for (Segment aip : sent(m, "AIP")) {
-      (isAttending(aip) ? attending : others).add(aip);
+      (isAttending(aip, attendingRoles) ? attending : others).add(aip);
     }
     attending.addAll(others);
     return attending;
@@ -104,10 +117,10 @@ class AppointmentResources {
         .toList();
   }
 
-  private static boolean isAttending(Segment aip) {
+  private static boolean isAttending(Segment aip, Set<String> attendingRoles) {
     String code = Fields.text(aip, 4, 1);
     String text = Fields.text(aip, 4, 2);
-    return ATTENDING.equalsIgnoreCase(code)
+    return (code != null && attendingRoles.contains(code.strip().toUpperCase(Locale.ROOT)))
         || (text != null && text.strip().toLowerCase(Locale.ROOT).startsWith("attending"));
   }
 

@@ -7,6 +7,7 @@ import com.practicestudio.hl7v2.Segment;
 import com.practicestudio.testing.Corpus;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class AppointmentResourcesTest {
 
   private static final String MSH = "MSH|^~\\&|SCH|CLINIC|||20260101120000||SIU^S12|1|P|2.5\n";
+  private static final Set<String> HL7_ONLY = AppointmentResources.roles(List.of("AT"));
 
   @Test
   void the_attending_comes_first_then_the_others_in_message_order_and_deleted_ones_not_at_all() {
@@ -30,7 +32,7 @@ class AppointmentResourcesTest {
                 + "AIP|4|A||CP^Consulting\n" // AIP-3 empty: names no one
                 + "AIP|5|A|C1^Prefect^Ford|CP^Consulting\n");
 
-    assertThat(ids(AppointmentResources.personnel(m))).containsExactly("D1", "N1", "C1");
+    assertThat(ids(AppointmentResources.personnel(m, HL7_ONLY))).containsExactly("D1", "N1", "C1");
   }
 
   @ParameterizedTest(name = "AIP-4 [{0}]")
@@ -42,7 +44,21 @@ class AppointmentResourcesTest {
         TestInbound.message(
             MSH + "SCH|1|2\nAIP|1|A|N1^Nurse|NUR^Nurse\nAIP|2|A|D1^Adams|" + role + "\n");
 
-    assertThat(ids(AppointmentResources.personnel(m))).containsExactly("D1", "N1");
+    assertThat(ids(AppointmentResources.personnel(m, HL7_ONLY))).containsExactly("D1", "N1");
+  }
+
+  @Test
+  void a_senders_own_role_code_marks_the_attending_once_configured() {
+    Hl7Message m =
+        TestInbound.message(
+            MSH + "SCH|1|2\nAIP|1|A|N1^Nurse|NUR^Nurse\nAIP|2|A|D1^Adams|ATND^Physician\n");
+
+    assertThat(ids(AppointmentResources.personnel(m, HL7_ONLY))).containsExactly("N1", "D1");
+    assertThat(
+            ids(
+                AppointmentResources.personnel(
+                    m, AppointmentResources.roles(List.of("AT", "atnd")))))
+        .containsExactly("D1", "N1");
   }
 
   @Test
@@ -73,7 +89,7 @@ class AppointmentResourcesTest {
                 .replace("\r\n", "\r")
                 .replace('\n', '\r'));
 
-    assertThat(ids(AppointmentResources.personnel(m))).containsExactly("1210");
+    assertThat(ids(AppointmentResources.personnel(m, HL7_ONLY))).containsExactly("1210");
     assertThat(ids(AppointmentResources.sent(m, "AIL"))).containsExactly("055");
     assertThat(ids(AppointmentResources.sent(m, "AIG"))).containsExactly("5001");
   }
