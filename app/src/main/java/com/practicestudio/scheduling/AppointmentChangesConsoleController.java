@@ -90,7 +90,7 @@ class AppointmentChangesConsoleController {
       RedirectAttributes redirect) {
     Appointment current = appointments.byId(id);
     try {
-      Appointment changed = appointments.update(id, form.draft(current, this::zone));
+      Appointment changed = appointments.updateByUser(id, form.draft(current, this::zone));
       return toDay(changed, "Saved", redirect);
     } catch (InvalidRequestException e) {
       problems(model, "Not saved", e.problems());

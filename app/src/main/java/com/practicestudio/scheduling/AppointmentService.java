@@ -88,6 +88,24 @@ public class AppointmentService {
   }
 
   /**
+   * A change made in Practice Studio (API, console). One that cancels (status {@code cancelled})
+   * needs its reason in {@code statusReason}, as {@link #cancelByUser} needs it; changes reported
+   * by connected systems go through {@link #update}.
+   *
+   * @throws InvalidRequestException naming {@code statusReason} when a cancel comes without one
+   */
+  @Transactional
+  public Appointment updateByUser(long id, AppointmentDraft draft) {
+    if (AppointmentStatus.CANCELLED.code().equals(draft.status()) && !byId(id).status().isFinal()) {
+      FieldChecks checks = new FieldChecks();
+      String reason = draft.statusReason();
+      checks.check(reason != null && !reason.isBlank(), "statusReason", "is required to cancel");
+      checks.throwIfAny();
+    }
+    return update(id, draft);
+  }
+
+  /**
    * A cancel made in Practice Studio (API, console): the reason is required, as it goes out in the
    * SIU S15 (SCH-6) to the systems that hold the appointment too.
    *

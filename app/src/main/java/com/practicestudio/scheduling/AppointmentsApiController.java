@@ -151,7 +151,7 @@ class AppointmentsApiController {
   @PutMapping("/{id}")
   @PreAuthorize("hasAuthority('RECORDS_WRITE')")
   AppointmentJson replace(@PathVariable long id, @RequestBody AppointmentDraft body) {
-    return AppointmentJson.of(appointments.update(id, body));
+    return AppointmentJson.of(appointments.updateByUser(id, body));
   }
 
   /**
@@ -163,7 +163,7 @@ class AppointmentsApiController {
       consumes = {MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH})
   @PreAuthorize("hasAuthority('RECORDS_WRITE')")
   AppointmentJson patch(@PathVariable long id, @RequestBody ObjectNode patch) {
-    return AppointmentJson.of(appointments.update(id, merge(appointments.byId(id), patch)));
+    return AppointmentJson.of(appointments.updateByUser(id, merge(appointments.byId(id), patch)));
   }
 
   @PostMapping("/{id}/cancel")

@@ -326,6 +326,28 @@ class AppointmentsApiIT {
   }
 
   @Test
+  void a_put_or_patch_that_cancels_needs_the_status_reason() {
+    long id = api.post(API, body("2026-11-19T15:30:00Z", 30)).id();
+
+    JsonApi.Response patched = api.patch(API + "/" + id, Map.of("status", "cancelled"));
+    assertThat(patched.status()).isEqualTo(400);
+    assertThat(patched.badFields()).containsExactly("statusReason");
+    JsonApi.Response current = api.get(API + "/" + id);
+    assertThat(current.field("status")).isEqualTo("booked");
+
+    Map<String, Object> replaced = body("2026-11-19T15:30:00Z", 30);
+    replaced.put("status", "cancelled");
+    replaced.put("version", current.body().path("version").asInt());
+    assertThat(api.put(API + "/" + id, replaced).badFields()).containsExactly("statusReason");
+
+    replaced.put("statusReason", "Patient called");
+    JsonApi.Response cancelled = api.put(API + "/" + id, replaced);
+    assertThat(cancelled.status()).isEqualTo(200);
+    assertThat(cancelled.field("status")).isEqualTo("cancelled");
+    assertThat(cancelled.field("statusReason")).isEqualTo("Patient called");
+  }
+
+  @Test
   void cancel_records_the_reason_and_a_cancelled_appointment_no_longer_changes() {
     long id = api.post(API, body("2026-11-19T14:30:00Z", 30)).id();
 
